@@ -1,0 +1,196 @@
+// Grid: a host-neutral picture of one sheet's used range — cell values, display text and merged areas.
+// Rows and columns are 0-based everywhere in the core; A1 helpers convert at the edges.
+
+export type CellValue = string | number | boolean | null;
+
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** One cell as read from a host. `text` is what the user sees; `error` is a formula error such as `#REF!`. */
+export interface CellInput {
+  value: CellValue;
+  text?: string;
+  error?: string;
+}
+
+export function colToLetters(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function lettersToCol(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.toUpperCase().charCodeAt(i) - 64);
+  return n - 1;
+}
+
+export function toA1(row: number, col: number): string {
+  return colToLetters(col) + (row + 1);
+}
+
+export function rectToA1(r: Rect): string {
+  const a = toA1(r.top, r.left);
+  return r.top === r.bottom && r.left === r.right ? a : a + ':' + toA1(r.bottom, r.right);
+}
+
+export function parseA1(a1: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
+  if (!m) throw new Error('Bad A1 address: ' + a1);
+  return { row: parseInt(m[2], 10) - 1, col: lettersToCol(m[1]) };
+}
+
+export function parseRange(ref: string): Rect {
+  const [a, b] = ref.split(':');
+  const p = parseA1(a);
+  const q = b ? parseA1(b) : p;
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
+}
+
+interface StoredCell {
+  v: CellValue;
+  t: string;
+  e?: string;
+}
+
+/** Formats a raw value the way a spreadsheet shows it in a General cell (no trailing float noise). */
+export function generalText(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') {
+    if (!isFinite(v)) return String(v);
+    // 15 significant digits, as spreadsheets do, then drop trailing zeros.
+    const s = Number(v.toPrecision(15)).toString();
+    return s;
+  }
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return v;
+}
+
+export class Grid {
+  readonly name: string;
+  private rowsData: (StoredCell | undefined)[][] = [];
+  private mergeList: Rect[] = [];
+  /** row -> sorted list of merges that start on or cover that row; built lazily */
+  private mergeIndex: Map<number, Rect[]> | null = null;
+  rowCount = 0;
+  colCount = 0;
+
+  constructor(name: string) {
+    this.name = name;
+  }
+
+  setCell(row: number, col: number, cell: CellInput): void {
+    let r = this.rowsData[row];
+    if (!r) r = this.rowsData[row] = [];
+    const text = cell.text !== undefined ? cell.text : cell.error ? cell.error : generalText(cell.value);
+    r[col] = cell.error ? { v: cell.value, t: text, e: cell.error } : { v: cell.value, t: text };
+    if (row + 1 > this.rowCount) this.rowCount = row + 1;
+    if (col + 1 > this.colCount) this.colCount = col + 1;
+  }
+
+  addMerge(rect: Rect): void {
+    this.mergeList.push(rect);
+    this.mergeIndex = null;
+    if (rect.bottom + 1 > this.rowCount) this.rowCount = rect.bottom + 1;
+    if (rect.right + 1 > this.colCount) this.colCount = rect.right + 1;
+  }
+
+  get merges(): readonly Rect[] {
+    return this.mergeList;
+  }
+
+  private index(): Map<number, Rect[]> {
+    if (this.mergeIndex) return this.mergeIndex;
+    const idx = new Map<number, Rect[]>();
+    for (const m of this.mergeList) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        let list = idx.get(r);
+        if (!list) idx.set(r, (list = []));
+        list.push(m);
+      }
+    }
+    this.mergeIndex = idx;
+    return idx;
+  }
+
+  /** The merged area covering (row, col), if any. */
+  mergeAt(row: number, col: number): Rect | undefined {
+    const list = this.index().get(row);
+    if (!list) return undefined;
+    for (const m of list) if (col >= m.left && col <= m.right) return m;
+    return undefined;
+  }
+
+  /** True when (row, col) lies inside a merged area but is not its top-left (master) cell. */
+  isContinuation(row: number, col: number): boolean {
+    const m = this.mergeAt(row, col);
+    return !!m && (m.top !== row || m.left !== col);
+  }
+
+  /** Display text of the cell itself, as written: blank for continuation cells of a merge. */
+  text(row: number, col: number): string {
+    const r = this.rowsData[row];
+    const c = r ? r[col] : undefined;
+    if (!c) return '';
+    if (this.isContinuation(row, col)) return '';
+    return c.t;
+  }
+
+  /** Display text, taking merged continuation cells from their master cell. */
+  effectiveText(row: number, col: number): string {
+    const m = this.mergeAt(row, col);
+    if (m) return this.text(m.top, m.left);
+    return this.text(row, col);
+  }
+
+  value(row: number, col: number): CellValue {
+    const r = this.rowsData[row];
+    const c = r ? r[col] : undefined;
+    return c ? c.v : null;
+  }
+
+  error(row: number, col: number): string | undefined {
+    const r = this.rowsData[row];
+    const c = r ? r[col] : undefined;
+    return c ? c.e : undefined;
+  }
+
+  /** True when every cell of the row is blank (ignoring whitespace). */
+  isBlankRow(row: number): boolean {
+    const r = this.rowsData[row];
+    if (!r) return true;
+    for (const c of r) if (c && c.t.trim() !== '') return false;
+    return true;
+  }
+
+  /** Column indexes holding non-blank text in a row. */
+  filledCols(row: number): number[] {
+    const r = this.rowsData[row];
+    const out: number[] = [];
+    if (!r) return out;
+    for (let i = 0; i < r.length; i++) {
+      const c = r[i];
+      if (c && c.t.trim() !== '') out.push(i);
+    }
+    return out;
+  }
+
+  /** The rect a cell's content visually occupies: its merge, or the cell itself. */
+  areaOf(row: number, col: number): Rect {
+    return this.mergeAt(row, col) || { top: row, left: col, bottom: row, right: col };
+  }
+}

@@ -1,0 +1,99 @@
+// Label recognition shared by detection and parsing: tables are found by what their cells say,
+// never by fixed positions.
+
+/** Removes all whitespace and unifies full-width brackets/colons so labels compare reliably. */
+export function normLabel(s: string): string {
+  return s
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/：/g, ':')
+    .replace(/【/g, '[')
+    .replace(/】/g, ']');
+}
+
+export type ColumnRole =
+  | 'l1'
+  | 'l2'
+  | 'l3'
+  | 'desc'
+  | 'value'
+  | 'sign'
+  | 'num'
+  | 'unit'
+  | 'basis'
+  | 'scoring'
+  | 'project';
+
+const COLUMN_LABELS: [ColumnRole, RegExp][] = [
+  ['l1', /^一级(指标)?(名称)?$/],
+  ['l2', /^二级(指标)?(名称)?$/],
+  ['l3', /^三级(指标)?(名称)?$/],
+  ['desc', /^(绩效)?指标(描述|解释|内容|说明)$/],
+  ['value', /^(年度)?(指标值|目标值|指标值\(.*\))$/],
+  ['sign', /^(计算)?符号$/],
+  ['num', /^(值|数值)$/],
+  ['unit', /^(计量)?单位$/],
+  ['basis', /^(指标值)?(确定|取值)依据$|^指标值确定依据$/],
+  ['scoring', /^评(\(扣\))?分标准$|^扣分标准$/],
+  ['project', /^项目名称$/],
+];
+
+export function columnRole(text: string): ColumnRole | undefined {
+  const n = normLabel(text);
+  if (!n) return undefined;
+  for (const [role, re] of COLUMN_LABELS) if (re.test(n)) return role;
+  return undefined;
+}
+
+export type MetaLabel =
+  | 'goals'
+  | 'plan'
+  | 'budgetBlock'
+  | 'budgetTotal'
+  | 'budgetFiscal'
+  | 'budgetOther'
+  | 'purpose'
+  | 'code'
+  | 'name';
+
+const META_LABELS: [MetaLabel, RegExp][] = [
+  ['goals', /^(年度)?(绩效|总体)?目标$|^年度绩效目标$|^绩效目标$/],
+  ['plan', /^资金支出计划/],
+  ['budgetBlock', /^预算规模(及资金用途)?$|^预算规模及用途$/],
+  ['budgetTotal', /^(预算数|预算金额|年度预算数|资金总额)(\(.*\))?$/],
+  ['budgetFiscal', /^(其中:)?财政(资金|拨款)(\(.*\))?$/],
+  ['budgetOther', /^(其中:)?其他资金(\(.*\))?$/],
+  ['purpose', /^(资金|项目)用途$/],
+  ['code', /^项目编码$|^项目代码$/],
+  ['name', /^项目名称$/],
+];
+
+export function metaLabel(text: string): MetaLabel | undefined {
+  const n = normLabel(text);
+  if (!n || n.length > 14) return undefined;
+  for (const [role, re] of META_LABELS) if (re.test(n)) return role;
+  return undefined;
+}
+
+/** "1.城区微型站运维费绩效目标表" and the like. */
+export function isTitle(text: string): boolean {
+  const n = normLabel(text);
+  return n.length >= 6 && n.length <= 120 && /绩效(目标|指标)(表|申报表)?$/.test(n) && !/^(一级|二级|三级)/.test(n);
+}
+
+/** "单位：万元" → "万元". */
+export function moneyUnitOf(text: string): string | undefined {
+  const m = /^(?:金额)?单位[:：]\s*(万元|元|千元|亿元)\s*$/.exec(text.trim());
+  return m ? m[1] : undefined;
+}
+
+export function titleNumber(text: string): number | undefined {
+  const m = /^\s*(\d{1,4})\s*[.．、]/.exec(text);
+  return m ? parseInt(m[1], 10) : undefined;
+}
+
+/** A month label of the spend plan: "3月底", "6月", "9月末", "12月31日". */
+export function isPlanMonth(text: string): boolean {
+  return /^\d{1,2}月(底|末|份)?(\d{1,2}日)?(前)?$/.test(normLabel(text));
+}

@@ -1,0 +1,205 @@
+// TableRegion -> TargetTable: every field keeps its text as written and the cell it came from.
+import { Grid, rectToA1, toA1 } from './grid';
+import { TableRegion, detectTables } from './detect';
+import { isPlanMonth, isTitle, metaLabel, moneyUnitOf, normLabel, titleNumber } from './labels';
+import { Field, IndicatorRow, TargetTable, emptyField } from './model';
+
+function field(grid: Grid, row: number, col: number | undefined): Field {
+  if (col === undefined || col < 0) return emptyField();
+  return { text: grid.text(row, col), cell: toA1(row, col) };
+}
+
+/** The value cell right of a label (skipping the label's own merged area). */
+function rightOf(grid: Grid, row: number, col: number): Field {
+  return field(grid, row, grid.areaOf(row, col).right + 1);
+}
+
+/** 一级/二级 names look like this; anything else in those cells (a number, a basis) is not a level name. */
+function looksLikeLevel(text: string): boolean {
+  const n = normLabel(text);
+  return n !== '' && /[\u4e00-\u9fa5]/.test(n) && !/[0-9%％≥≤<>=＞＜＝]/.test(n) && !/标准$|依据$/.test(n);
+}
+
+function parseMeta(grid: Grid, region: TableRegion, t: TargetTable): void {
+  let budget: { total: Field; fiscal: Field; other: Field } | undefined;
+  const ensureBudget = () => (budget = budget || { total: emptyField(), fiscal: emptyField(), other: emptyField() });
+  for (let r = region.headerRow - 1; r >= region.metaTop; r--) {
+    const cols = grid.filledCols(r);
+    for (const c of cols) {
+      if (grid.isContinuation(r, c)) continue;
+      const text = grid.text(r, c);
+      if (isTitle(text) && !t.title.text) {
+        t.title = { text, cell: toA1(r, c) };
+        continue;
+      }
+      const unit = moneyUnitOf(text);
+      if (unit) {
+        t.unit = { text: unit, cell: toA1(r, c) };
+        const orgCol = cols.find((x) => x !== c && !grid.isContinuation(r, x));
+        if (orgCol !== undefined && orgCol < c) t.org = field(grid, r, orgCol);
+        continue;
+      }
+      const label = metaLabel(text);
+      if (!label) continue;
+      const area = grid.areaOf(r, c);
+      switch (label) {
+        case 'code':
+          t.code = rightOf(grid, r, c);
+          break;
+        case 'name':
+          t.name = rightOf(grid, r, c);
+          break;
+        case 'goals':
+          t.goals = rightOf(grid, r, c);
+          break;
+        case 'purpose':
+          t.purpose = rightOf(grid, r, c);
+          break;
+        case 'budgetTotal':
+          ensureBudget().total = rightOf(grid, r, c);
+          break;
+        case 'budgetFiscal':
+          ensureBudget().fiscal = rightOf(grid, r, c);
+          break;
+        case 'budgetOther':
+          ensureBudget().other = rightOf(grid, r, c);
+          break;
+        case 'budgetBlock':
+          // "预算规模及资金用途" spans two rows: amounts on the first, the purpose text below them.
+          if (area.bottom > r && !t.purpose.cell) t.purpose = field(grid, area.bottom, area.right + 1);
+          break;
+        case 'plan': {
+          const valueRow = area.bottom > r ? area.bottom : r + 1;
+          const plan: TargetTable['plan'] = [];
+          for (const pc of cols) {
+            if (pc <= area.right || grid.isContinuation(r, pc)) continue;
+            const lt = grid.text(r, pc);
+            if (!isPlanMonth(lt)) continue;
+            plan.push({ label: { text: lt, cell: toA1(r, pc) }, value: field(grid, valueRow, pc) });
+          }
+          t.plan = plan;
+          break;
+        }
+      }
+    }
+  }
+  t.budget = budget;
+}
+
+function indicatorRow(grid: Grid, region: TableRegion, r: number): IndicatorRow {
+  const c = region.columns;
+  let value: Field;
+  let split: IndicatorRow['split'];
+  if (c.num !== undefined) {
+    const sign = field(grid, r, c.sign);
+    const num = field(grid, r, c.num);
+    const unit = field(grid, r, c.unit);
+    split = { sign, num, unit };
+    const s = sign.text.trim() === '文字描述' ? '' : sign.text;
+    value = { text: s + num.text + unit.text, cell: num.cell };
+  } else {
+    value = field(grid, r, c.value);
+  }
+  const row: IndicatorRow = {
+    row: r,
+    l1: field(grid, r, c.l1),
+    l2: field(grid, r, c.l2),
+    l3: field(grid, r, c.l3),
+    desc: field(grid, r, c.desc),
+    value,
+    basis: field(grid, r, c.basis),
+    effL1: '',
+    effL2: '',
+    fragment: false,
+  };
+  if (split) row.split = split;
+  if (c.scoring !== undefined) row.scoring = field(grid, r, c.scoring);
+  return row;
+}
+
+export function parseRegion(grid: Grid, region: TableRegion, index: number): TargetTable {
+  const rows = region.rows || range(region.bodyTop, region.bodyBottom);
+  let right = 0;
+  for (const v of Object.values(region.columns)) if (v !== undefined && v > right) right = v;
+  for (let r = region.metaTop; r <= region.bodyBottom; r++) {
+    for (const cc of grid.filledCols(r)) right = Math.max(right, grid.areaOf(r, cc).right);
+  }
+  const header: Record<string, string> = {};
+  for (const [role, col] of Object.entries(region.columns)) if (col !== undefined) header[role] = toA1(region.headerRow, col);
+  const top = region.rows ? rows[0] : region.metaTop;
+  const t: TargetTable = {
+    kind: region.kind,
+    sheet: region.sheet,
+    range: rectToA1({ top, left: 0, bottom: region.bodyBottom, right }),
+    no: index + 1,
+    title: emptyField(),
+    org: emptyField(),
+    unit: emptyField(),
+    code: emptyField(),
+    name: emptyField(),
+    purpose: emptyField(),
+    plan: [],
+    goals: emptyField(),
+    header,
+    indicators: [],
+  };
+  if (region.kind === 'flat') {
+    t.name = field(grid, rows[0], region.columns.project);
+  } else {
+    parseMeta(grid, region, t);
+  }
+  const n = titleNumber(t.title.text);
+  if (n !== undefined) t.no = n;
+
+  let effL1 = '';
+  let effL2 = '';
+  let prev: IndicatorRow | undefined;
+  const fragmentRows = new Set<number>();
+  // 一级/二级 text inherited through a merge whose master sits on a fragment row is not a level name.
+  const levelText = (r: number, col: number | undefined): string => {
+    if (col === undefined) return '';
+    const area = grid.areaOf(r, col);
+    return fragmentRows.has(area.top) ? '' : grid.text(area.top, area.left).trim();
+  };
+  for (const r of rows) {
+    if (grid.isBlankRow(r)) continue;
+    const row = indicatorRow(grid, region, r);
+    // A page break can push the value and 依据 of a row into the 一级/二级 cells of an extra row.
+    const restEmpty = !row.l3.text.trim() && !row.desc.text.trim() && !row.value.text.trim() && !row.basis.text.trim();
+    const headEmpty = !row.l1.text.trim() && !row.l2.text.trim();
+    if (restEmpty && !headEmpty && prev && !prev.value.text.trim() && !(looksLikeLevel(row.l1.text) && /指标$/.test(normLabel(row.l1.text)))) {
+      row.fragment = true;
+    }
+    if (row.fragment) fragmentRows.add(r);
+    else {
+      const l1 = levelText(r, region.columns.l1);
+      const l2 = levelText(r, region.columns.l2);
+      if (l1) {
+        if (l1 !== effL1) effL2 = '';
+        effL1 = l1;
+      }
+      if (l2) effL2 = l2;
+    }
+    row.effL1 = effL1;
+    row.effL2 = effL2;
+    t.indicators.push(row);
+    prev = row;
+  }
+  return t;
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b; i++) out.push(i);
+  return out;
+}
+
+/** Every target table on every sheet, in sheet order. A sheet with no table contributes nothing. */
+export function parseGrids(grids: Grid[]): TargetTable[] {
+  const out: TargetTable[] = [];
+  for (const g of grids) {
+    const regions = detectTables(g);
+    regions.forEach((reg, i) => out.push(parseRegion(g, reg, i)));
+  }
+  return out;
+}
