@@ -1,7 +1,11 @@
 import { loadGrids, FIXTURES } from '../test/helpers/load';
-import { parseGrids } from '../src/core/parse';
+import { checkGrids } from '../src/core/check';
 (async () => {
-  const ts = parseGrids(await loadGrids(FIXTURES + '/' + process.argv[2]));
-  const t = ts[+process.argv[3] || 0];
-  for (const i of t.indicators) console.log(i.row + 1, i.fragment ? 'FRAG' : '    ', i.effL1, i.effL2, '|', i.l3.text, '|', i.value.text);
+  const res = checkGrids(await loadGrids(FIXTURES + '/' + process.argv[2]));
+  const counts: Record<string, number> = {};
+  for (const d of res.diagnostics) counts[d.rule + ' ' + d.severity] = (counts[d.rule + ' ' + d.severity] || 0) + 1;
+  console.log(res.tables.length, 'tables', res.diagnostics.length, 'findings');
+  console.log(Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([k, v]) => v + ' ' + k).join('\n'));
+  const only = process.argv[3];
+  if (only) for (const d of res.diagnostics) if (only === 'all' || d.rule.startsWith(only)) console.log(d.table, d.cell, d.severity, d.rule, d.message, d.suggestion ? '→ ' + d.suggestion : '');
 })();

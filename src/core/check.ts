@@ -1,7 +1,10 @@
 // The engine's entry point: grids in, tables and findings out. Hosts call only this.
-import { Grid } from './grid';
+import { Grid, parseRange } from './grid';
 import { TargetTable } from './model';
-import { Diagnostic } from './diagnostic';
+import { Diagnostic, severityRank } from './diagnostic';
+import { parseGrids } from './parse';
+import { chooseProfile, findProfile } from './profiles';
+import { runRules } from './rules';
 
 export interface CheckOptions {
   /** Force a rule profile id (classic | core2021 | department); default: chosen per table from its 一级 names. */
@@ -19,9 +22,37 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
+export class UnknownProfileError extends Error {}
+
+function position(d: Diagnostic): [number, number] {
+  try {
+    const r = parseRange(d.cell);
+    return [r.top, r.left];
+  } catch {
+    return [0, 0];
+  }
+}
+
+export function checkTables(tables: TargetTable[], options: CheckOptions = {}): CheckResult {
+  const forced = options.profile && options.profile !== 'auto' ? findProfile(options.profile) : undefined;
+  if (options.profile && options.profile !== 'auto' && !forced) throw new UnknownProfileError(options.profile);
+  const withProfiles = tables.map((table) => ({ table, profile: forced || chooseProfile(table) }));
+  const diagnostics = runRules(withProfiles);
+  const sheetOrder = new Map<string, number>();
+  tables.forEach((t) => sheetOrder.has(t.sheet) || sheetOrder.set(t.sheet, sheetOrder.size));
+  const keyed = diagnostics.map((d, i) => ({ d, i, pos: position(d) }));
+  keyed.sort(
+    (a, b) =>
+      (a.d.table ?? 0) - (b.d.table ?? 0) ||
+      (sheetOrder.get(a.d.sheet) ?? 0) - (sheetOrder.get(b.d.sheet) ?? 0) ||
+      a.pos[0] - b.pos[0] ||
+      a.pos[1] - b.pos[1] ||
+      severityRank[a.d.severity] - severityRank[b.d.severity] ||
+      a.i - b.i,
+  );
+  return { tables: withProfiles.map((w) => ({ table: w.table, profile: w.profile.id })), diagnostics: keyed.map((k) => k.d) };
+}
+
 export function checkGrids(grids: Grid[], options: CheckOptions = {}): CheckResult {
-  // Implemented with detection, parsing and the rules (see detect.ts, parse.ts, rules/).
-  void grids;
-  void options;
-  return { tables: [], diagnostics: [] };
+  return checkTables(parseGrids(grids), options);
 }

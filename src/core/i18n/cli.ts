@@ -43,6 +43,11 @@ export const cliText = {
   badFormat: (value: string, allowed: string[]) =>
     `不支持的输出格式“${value}”，可选：${allowed.join('、')}。`,
   emptyProfile: '选项“--profile”的值不能为空。',
+  unknownProfile: (value: string, known: Array<{ id: string; name: string }>) => {
+    const all = [{ id: 'auto', name: '按每张表的一级指标名称自动选择（默认）' }, ...known];
+    const w = Math.max(...all.map((p) => p.id.length));
+    return `未知的规则配置“${value}”。可选：\n` + all.map((p) => `  ${p.id.padEnd(w)}  ${p.name}`).join('\n');
+  },
   noInputs: '请指定要检查的文件或目录。',
   noXlsxFound: '没有找到要检查的 .xlsx 文件。',
   emptyDirectory: (dir: string) => `目录“${dir}”中没有 .xlsx 文件。`,

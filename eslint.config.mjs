@@ -1,0 +1,20 @@
+// Lint for TypeScript sources; office-addins rules guard host code (src/hosts, src/taskpane) as it grows.
+import tseslint from 'typescript-eslint';
+import officeAddins from 'eslint-plugin-office-addins';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { 'office-addins': officeAddins },
+    rules: {
+      'office-addins/no-context-sync-in-loop': 'error',
+      'office-addins/load-object-before-read': 'error',
+      'office-addins/call-sync-before-read': 'error',
+      'office-addins/no-navigational-load': 'warn',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['test/**/*.ts', 'scripts/**'], rules: { '@typescript-eslint/no-require-imports': 'off', '@typescript-eslint/no-explicit-any': 'off' } },
+);

@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+'use strict';
+// npm run bench: how long the command-line check takes on a large workbook, against ExcelJS's streaming reader
+// just reading the same file (goal: our whole check ≤ 1.5 × that).
+//
+//   node scripts/bench.js [FILE.xlsx] [--tables N] [--runs R]
+//
+// (a) ExcelJS streaming WorkbookReader iterating every row of every sheet (default options)
+// (b) readGrids from dist/hosts/workbook/read.js
+// (c) readGrids + checkGrids from dist/core/check.js
+// Each runs in its own child process (so its peak RSS is its own): one warm-up, then R timed runs, median kept.
+const { execFileSync, spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..');
+const GOAL = 1.5;
+
+function newestMtime(dir) {
+  let newest = 0;
+  if (!fs.existsSync(dir)) return newest;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) newest = Math.max(newest, newestMtime(p));
+    else if (/\.(ts|json)$/.test(e.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Rebuild dist/ when it is missing or older than the sources it is compiled from. */
+function ensureBuilt() {
+  const outputs = ['dist/hosts/workbook/read.js', 'dist/core/check.js'].map((p) => path.join(ROOT, p));
+  const built = outputs.every((p) => fs.existsSync(p)) ? Math.min(...outputs.map((p) => fs.statSync(p).mtimeMs)) : 0;
+  const sources = Math.max(
+    ...['src/core', 'src/hosts/workbook', 'src/cli'].map((d) => newestMtime(path.join(ROOT, d))),
+    fs.statSync(path.join(ROOT, 'tsconfig.cli.json')).mtimeMs,
+  );
+  if (built >= sources) return;
+  console.log(built ? 'dist/ is older than src/: npm run build:cli' : 'dist/ is missing: npm run build:cli');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const r = spawnSync(npm, ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'inherit' });
+  // tsc still emits when some file has a type error: measure what was built, but say so.
+  if (r.status !== 0) console.log('warning: build:cli reported errors; measuring the JavaScript it emitted.');
+  if (!outputs.every((p) => fs.existsSync(p))) {
+    console.error('build:cli produced no ' + outputs.map((p) => path.relative(ROOT, p)).join(' / '));
+    process.exit(1);
+  }
+}
+
+function ensureFile(file, tables) {
+  const gen = path.join(__dirname, 'gen-large.js');
+  if (fs.existsSync(file) && fs.statSync(file).mtimeMs >= fs.statSync(gen).mtimeMs) return;
+  execFileSync(process.execPath, [gen, file, String(tables)], { stdio: 'inherit' });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Child: run one variant, print JSON.
+
+async function child(variant, file, runs) {
+  // Each variant loads only what it uses, so (a) and (b) still run while core/check is being worked on.
+  const ExcelJS = variant === 'a' ? require('exceljs') : null;
+  const { readGrids } = variant === 'a' ? {} : require(path.join(ROOT, 'dist/hosts/workbook/read.js'));
+  const { checkGrids } = variant === 'c' ? require(path.join(ROOT, 'dist/core/check.js')) : {};
+  let info = {};
+  const once = {
+    async a() {
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(file);
+      let rows = 0;
+      for await (const ws of reader) for await (const row of ws) if (row) rows++;
+      info = { rows };
+    },
+    async b() {
+      const grids = await readGrids(file);
+      info = { sheets: grids.length, merges: grids.reduce((n, g) => n + g.merges.length, 0) };
+    },
+    async c() {
+      const grids = await readGrids(file);
+      const res = checkGrids(grids);
+      info = { tables: res.tables.length, diagnostics: res.diagnostics.length };
+    },
+  }[variant];
+  await once(); // warm-up
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    await once();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  const sorted = [...times].sort((x, y) => x - y);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  // maxRSS is in kilobytes.
+  process.stdout.write(JSON.stringify({ variant, times, median, peakRssMb: process.resourceUsage().maxRSS / 1024, info }));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+function runChild(variant, file, runs) {
+  const r = spawnSync(process.execPath, [__filename, '--child', variant, file, String(runs)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 16 << 20,
+  });
+  if (r.status === 0) return JSON.parse(r.stdout);
+  const why = (r.stderr || '').split('\n').find((l) => /Error/.test(l)) || `exit ${r.status}`;
+  return { variant, failed: why.trim() };
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') {
+    child(args[1], args[2], parseInt(args[3], 10)).catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
+    return;
+  }
+  let file = null;
+  let tables = 1000;
+  let runs = 3;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--tables') tables = parseInt(args[++i], 10);
+    else if (args[i] === '--runs') runs = parseInt(args[++i], 10);
+    else file = path.resolve(args[i]);
+  }
+  ensureBuilt();
+  if (!file) {
+    file = path.join(os.tmpdir(), `ptcheck-bench-${tables}.xlsx`);
+    ensureFile(file, tables);
+  }
+  const size = fs.statSync(file).size;
+  console.log(`file: ${file} (${(size / 1024).toFixed(0)} KiB); node ${process.version}; median of ${runs} after 1 warm-up`);
+
+  const res = {};
+  for (const v of ['a', 'b', 'c']) res[v] = runChild(v, file, runs);
+  const a = res.a.failed ? NaN : res.a.median;
+  const rows = [
+    ['(a) ExcelJS streaming reader, rows only', res.a],
+    ['(b) readGrids', res.b],
+    ['(c) readGrids + checkGrids', res.c],
+  ];
+  const w = Math.max(...rows.map((r) => r[0].length));
+  console.log('');
+  console.log(`${'variant'.padEnd(w)}  ${'median ms'.padStart(9)}  ${'runs ms'.padEnd(16)}  ${'vs (a)'.padStart(6)}  peak RSS`);
+  for (const [label, r] of rows) {
+    if (r.failed) {
+      console.log(`${label.padEnd(w)}  failed: ${r.failed}`);
+      continue;
+    }
+    const runsText = r.times.map((t) => t.toFixed(0)).join(' ');
+    const ratio = r.variant === 'a' ? '1.00' : (r.median / a).toFixed(2);
+    console.log(
+      `${label.padEnd(w)}  ${r.median.toFixed(0).padStart(9)}  ${runsText.padEnd(16)}  ${ratio.padStart(6)}  ${r.peakRssMb.toFixed(0)} MB`,
+    );
+  }
+  console.log('');
+  const info = (r, k) => (r.failed ? '?' : r.info[k]);
+  console.log(
+    `rows ${info(res.a, 'rows')}; merges ${info(res.b, 'merges')}; tables found ${info(res.c, 'tables')}; findings ${info(res.c, 'diagnostics')}`,
+  );
+  for (const v of ['b', 'c']) {
+    if (res[v].failed || res.a.failed) continue;
+    const ratio = res[v].median / a;
+    console.log(`(${v})/(a) = ${ratio.toFixed(2)}, goal ≤ ${GOAL}: ${ratio <= GOAL ? 'met' : 'NOT met'}`);
+  }
+}
+
+main();

@@ -1,0 +1,211 @@
+// `ptcheck`: check 预算绩效目标表 workbooks from the command line. main() never throws and never
+// prints a stack trace (unless PTCHECK_DEBUG=1): it returns the exit code for bin/ptcheck.js.
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkGrids } from '../core/check';
+import { Diagnostic } from '../core/diagnostic';
+import { ruleCatalogue } from '../core/rules/catalogue';
+import { builtinProfiles, findProfile } from '../core/profiles';
+import { buildReport, reportExitCode, toReportFile, ReportFile, FileResult } from '../core/report';
+import { cliText } from '../core/i18n/cli';
+import { parseCli, ArgsError, Command } from './args';
+import { CliDeps, WorkbookHost } from './deps';
+import { collectInputs, outputNames, fsReason } from './inputs';
+import { makeStyle, wantsColour, renderTextFile, renderTextSummary, renderRulesText } from './text';
+import { renderHtml } from './html';
+import { Progress } from './progress';
+
+type CheckCommand = Extract<Command, { kind: 'check' }>;
+
+let streamGuard = false;
+
+/**
+ * `ptcheck check dir | head` closes the pipe early; Node then emits EPIPE as an unhandled 'error' event,
+ * which would crash with a stack trace. Swallow stream errors: the run finishes and the exit code stays right.
+ */
+function guardStreams(): void {
+  if (streamGuard) return;
+  streamGuard = true;
+  const ignore = () => undefined;
+  process.stdout.on('error', ignore);
+  process.stderr.on('error', ignore);
+}
+
+function defaultDeps(): CliDeps {
+  guardStreams();
+  return {
+    host: async () => (await import('./hosts')).workbookHost,
+    check: checkGrids,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    now: () => new Date(),
+  };
+}
+
+/** package.json sits two levels up both from src/cli (tests) and from dist/cli (the built CLI). */
+export function toolVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export async function main(argv: string[], overrides: Partial<CliDeps> = {}): Promise<number> {
+  const deps: CliDeps = { ...defaultDeps(), ...overrides };
+  try {
+    const cmd = parseCli(argv);
+    switch (cmd.kind) {
+      case 'help':
+        deps.stdout.write(cliText.help);
+        return 0;
+      case 'version':
+        deps.stdout.write(toolVersion() + '\n');
+        return 0;
+      case 'rules':
+        return runRules(cmd.format, deps);
+      case 'check':
+        return await runCheck(cmd, deps);
+    }
+  } catch (e) {
+    if (e instanceof ArgsError) {
+      deps.stderr.write(`ptcheck：${e.message}\n${cliText.usageHint}\n`);
+      return 2;
+    }
+    debug(deps, e);
+    deps.stderr.write(`ptcheck：${cliText.internalError}\n`);
+    return 2;
+  }
+}
+
+function debug(deps: CliDeps, e: unknown): void {
+  if (deps.env.PTCHECK_DEBUG === '1') deps.stderr.write(String((e as Error)?.stack || e) + '\n');
+}
+
+function runRules(format: 'text' | 'json', deps: CliDeps): number {
+  if (format === 'json') {
+    const rules = ruleCatalogue.map((r) => ({ id: r.id, severity: r.severity, profiles: r.profiles, description: r.description }));
+    deps.stdout.write(JSON.stringify(rules, null, 2) + '\n');
+  } else {
+    deps.stdout.write(renderRulesText(ruleCatalogue, makeStyle(wantsColour(deps.stdout, deps.env))));
+  }
+  return 0;
+}
+
+async function runCheck(cmd: CheckCommand, deps: CliDeps): Promise<number> {
+  // A misspelt profile would otherwise fail inside the engine for every file, far from its cause.
+  if (cmd.profile !== undefined && !findProfile(cmd.profile)) {
+    throw new ArgsError(cliText.unknownProfile(cmd.profile, builtinProfiles));
+  }
+  const { inputs, emptyDirs } = collectInputs(cmd.inputs);
+  for (const d of emptyDirs) deps.stderr.write(`ptcheck：${cliText.emptyDirectory(d)}\n`);
+  if (inputs.length === 0) {
+    deps.stderr.write(`ptcheck：${cliText.noXlsxFound}\n`);
+    return 2;
+  }
+
+  let outNames: string[] = [];
+  if (cmd.out !== undefined) {
+    try {
+      fs.mkdirSync(cmd.out, { recursive: true });
+    } catch (e) {
+      debug(deps, e);
+      deps.stderr.write(`ptcheck：${cliText.outDirFailed(cmd.out, fsReason(e, String((e as Error)?.message)))}\n`);
+      return 2;
+    }
+    outNames = outputNames(inputs, cmd.out);
+  }
+
+  // Loading the host can only fail on a broken install; main()'s catch reports it.
+  const host = await deps.host();
+  const style = makeStyle(wantsColour(deps.stdout, deps.env));
+  const progress = new Progress(deps.stderr, inputs.length, inputs.length > 1 && !!deps.stderr.isTTY);
+  // Only the small report entries are kept: grids and parsed tables are dropped after each file.
+  const entries: ReportFile[] = [];
+  let outputFailed = false;
+  let copies = 0;
+
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i];
+    progress.update(i + 1, path.basename(input.display));
+    const result = await checkOne(input.abs, input.display, input.error, cmd.profile, host, deps);
+    const entry = toReportFile(result);
+    entries.push(entry);
+
+    if (cmd.out !== undefined && !entry.error) {
+      try {
+        await host.writeAnnotatedCopy(input.abs, outNames[i], result.diagnostics);
+        copies++;
+      } catch (e) {
+        debug(deps, e);
+        outputFailed = true;
+        progress.clear();
+        const reason = host.isReadError(e) ? (e as Error).message : fsReason(e, cliText.internalError);
+        deps.stderr.write(`ptcheck：${cliText.annotateFailed(outNames[i], reason)}\n`);
+      }
+    }
+    if (cmd.format === 'text') {
+      // Print as we go so a long folder run shows results early; stdout may share the terminal with the bar.
+      progress.clear();
+      deps.stdout.write(renderTextFile(entry, style));
+    }
+  }
+  progress.clear();
+
+  const report = buildReport({ version: toolVersion(), profile: cmd.profile }, entries);
+  let body: string | undefined;
+  if (cmd.format === 'text') deps.stdout.write(renderTextSummary(report.summary, style));
+  else {
+    body = cmd.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderHtml(report, deps.now());
+    deps.stdout.write(body);
+  }
+
+  if (cmd.out !== undefined) {
+    if (copies > 0) deps.stderr.write(`ptcheck：${cliText.annotateWritten(copies, cmd.out)}\n`);
+    if (body !== undefined) {
+      const file = path.join(cmd.out, cmd.format === 'json' ? 'report.json' : 'report.html');
+      try {
+        fs.writeFileSync(file, body, 'utf8');
+        deps.stderr.write(`ptcheck：${cliText.reportWritten(file)}\n`);
+      } catch (e) {
+        debug(deps, e);
+        outputFailed = true;
+        deps.stderr.write(`ptcheck：${cliText.writeFailed(file, fsReason(e, String((e as Error)?.message)))}\n`);
+      }
+    }
+  }
+
+  const code = reportExitCode(report);
+  return outputFailed ? 2 : code;
+}
+
+/** Reads and checks one workbook; every failure becomes a Chinese `error`, never an exception. */
+async function checkOne(
+  abs: string,
+  display: string,
+  knownError: string | undefined,
+  profile: string | undefined,
+  host: WorkbookHost,
+  deps: CliDeps,
+): Promise<FileResult> {
+  const failed = (error: string): FileResult => ({ file: display, tables: [], diagnostics: [], error });
+  if (knownError) return failed(knownError);
+  let grids;
+  try {
+    grids = await host.readGrids(abs);
+  } catch (e) {
+    debug(deps, e);
+    // The reader's own errors carry a Chinese reason; anything else (zip or XML parser) does not.
+    return failed(host.isReadError(e) ? (e as Error).message : fsReason(e, cliText.unreadableWorkbook));
+  }
+  try {
+    const res = deps.check(grids, profile ? { profile } : {});
+    const diagnostics: Diagnostic[] = res.diagnostics;
+    return { file: display, tables: res.tables, diagnostics, error: null };
+  } catch (e) {
+    debug(deps, e);
+    return failed(cliText.checkFailed);
+  }
+}

@@ -1,0 +1,128 @@
+// What every rule sees: the table, its profile, and its indicator rows already interpreted once
+// (levels matched, values parsed, measures classified), so rules stay short and run fast.
+import { Diagnostic, Severity } from '../diagnostic';
+import { Field, IndicatorRow, TargetTable } from '../model';
+import { L2Match, LevelMatch, Profile, matchL1, matchL2 } from '../profiles';
+import { ValueAnalysis, analyzeValue, parseNumber, toYuan } from '../value';
+import { Measure, measureOf } from '../semantics';
+
+export interface LogicalRow {
+  src: IndicatorRow;
+  l1: LevelMatch | undefined;
+  l2: L2Match | undefined;
+  l3: Field;
+  desc: Field;
+  /** The value, taken from the fragment row when a page break split the row. */
+  value: Field;
+  basis: Field;
+  va: ValueAnalysis;
+  measure: Measure;
+}
+
+export interface Emit {
+  (rule: string, cell: string, message: string, suggestion?: string | null, severity?: Severity): void;
+}
+
+export interface TableContext {
+  table: TargetTable;
+  tableIndex: number;
+  profile: Profile;
+  rows: LogicalRow[];
+  /** 预算数 in yuan, when it reads as a number. */
+  budgetYuan: number | null;
+  budgetYear: number | null;
+  emit: Emit;
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** Profile ids, or ['*']. */
+  profiles: string[];
+  description: string;
+  /** Per-table check. */
+  check?(ctx: TableContext): void;
+}
+
+export interface WorkbookRule {
+  id: string;
+  severity: Severity;
+  profiles: string[];
+  description: string;
+  checkAll(ctxs: TableContext[]): void;
+}
+
+export function budgetYearOf(t: TargetTable): number | null {
+  const code = t.code.text.trim();
+  const m = /^\d{6}(\d{2})[A-Z]/.exec(code);
+  if (m) return 2000 + parseInt(m[1], 10);
+  const y = /(20\d{2})\s*年/.exec(t.title.text + ' ' + t.goals.text + ' ' + t.purpose.text);
+  return y ? parseInt(y[1], 10) : null;
+}
+
+export function budgetYuanOf(t: TargetTable): number | null {
+  if (!t.budget) return null;
+  const n = parseNumber(t.budget.total.text);
+  if (n === null) return null;
+  return toYuan(n, t.unit.text || '万元');
+}
+
+export function buildRows(t: TargetTable, profile: Profile): LogicalRow[] {
+  const out: LogicalRow[] = [];
+  const ind = t.indicators;
+  for (let i = 0; i < ind.length; i++) {
+    const r = ind[i];
+    if (r.fragment) continue;
+    let value = r.value;
+    let basis = r.basis;
+    const next = ind[i + 1];
+    if (next && next.fragment && !r.value.text.trim()) {
+      value = next.l1;
+      if (!basis.text.trim()) basis = next.l2;
+    }
+    const l1 = matchL1(profile, r.effL1);
+    const l2 = matchL2(profile, r.effL2, l1 && l1.role);
+    out.push({
+      src: r,
+      l1,
+      l2,
+      l3: r.l3,
+      desc: r.desc,
+      value,
+      basis,
+      va: analyzeValue(value.text),
+      measure: measureOf(r.l3.text, r.desc.text),
+    });
+  }
+  return out;
+}
+
+export function makeContext(
+  t: TargetTable,
+  tableIndex: number,
+  profile: Profile,
+  sink: Diagnostic[],
+  defaults: Record<string, Severity>,
+): TableContext {
+  const emit: Emit = (rule, cell, message, suggestion, severity) => {
+    const d: Diagnostic = {
+      sheet: t.sheet,
+      cell: cell || t.header.l3 || t.range.split(':')[0],
+      severity: severity || defaults[rule] || 'warning',
+      rule,
+      message,
+      suggestion: suggestion === undefined ? null : suggestion,
+      table: tableIndex,
+    };
+    sink.push(d);
+  };
+  return {
+    table: t,
+    tableIndex,
+    profile,
+    rows: buildRows(t, profile),
+    budgetYuan: budgetYuanOf(t),
+    budgetYear: budgetYearOf(t),
+    emit,
+  };
+}

@@ -1,0 +1,213 @@
+// 指标值: grammar, and fit with what the indicator measures (rate, count, cost, deadline, satisfaction).
+import { msg } from '../i18n/rules';
+import { normLabel } from '../labels';
+import { ParsedValue, toYuan } from '../value';
+import { LogicalRow, Rule, TableContext } from './context';
+
+const NA_L3 = /^(无|暂无|没有|\/|-|—|－|\*|_|其他|略|空)?$/;
+/** Indicators where lower is better: a ≤ target is right for them. */
+const NEGATIVE = /事故|投诉|差错|故障|违规|违法|超标|死亡|伤亡|失误|返工|不合格|误差|用时|时长|时间|等待|发生|损失|案件|上访|信访量|降低|减少|下降|污染|排放|能耗|成本|费用|支出|火灾|火情|受灾|灾害|犯罪|发案|案发|疾病|发病|感染|缺陷|拖欠|逾期|延误|退回|返贫|辍学|空置|隐患/;
+/** Per-unit money (元/人, 元每亩): not comparable with the total budget. */
+const PER_UNIT = /[/／每]|人均|单价|标准|单位成本|每/;
+
+function fmtMoney(n: number): string {
+  return (Math.round(n * 100) / 100).toString();
+}
+
+function budgetText(ctx: TableContext): string | null {
+  const b = ctx.table.budget;
+  if (!b || !b.total.text.trim()) return null;
+  return b.total.text.trim() + (ctx.table.unit.text || '万元');
+}
+
+function suggestDeadline(ctx: TableContext): string {
+  return (ctx.budgetYear ? ctx.budgetYear + '年' : '') + '12月底前完成';
+}
+
+function roleOf(r: LogicalRow): string | undefined {
+  return r.l2 ? r.l2.role : undefined;
+}
+
+function formatIssues(ctx: TableContext, r: LogicalRow): void {
+  const cell = r.value.cell;
+  const raw = r.value.text;
+  const p = r.va.parsed;
+  const issues = r.va.issues;
+  const best = p.kind === 'quant' || p.kind === 'deadline' ? p.normalized : undefined;
+  const pick = (code: string) => issues.find((i) => i.code === code);
+  const unitWord = pick('unit-word');
+  const full = pick('fullwidth') || pick('ascii-cmp');
+  if (unitWord) ctx.emit('value.unit-word', cell, msg.valueUnitWord(raw.trim(), best || unitWord.suggestion || ''), best || unitWord.suggestion || null, 'warning');
+  else if (full) ctx.emit('value.fullwidth', cell, msg.valueFullwidth(raw.trim(), best || full.suggestion || ''), best || full.suggestion || null, 'info');
+  const spaces = pick('spaces');
+  if (spaces && !unitWord && !full) ctx.emit('text.whitespace', cell, msg.whitespace(raw), spaces.suggestion || raw.trim(), 'info');
+}
+
+function checkRow(ctx: TableContext, r: LogicalRow): void {
+  const name = r.l3.text.trim();
+  if (NA_L3.test(normLabel(name))) return;
+  const cell = r.value.cell;
+  const raw = r.value.text.trim();
+  const p: ParsedValue = r.va.parsed;
+  const role = roleOf(r);
+  const measure = r.measure;
+
+  if (p.kind === 'empty') {
+    ctx.emit('value.empty', cell, msg.valueEmpty(), null, 'error');
+    return;
+  }
+  if (p.kind === 'malformed') {
+    const codes = r.va.issues.map((i) => i.code);
+    const sugg = r.va.issues.find((i) => i.suggestion)?.suggestion || p.suggestion || null;
+    if (codes.includes('placeholder')) ctx.emit('value.placeholder', cell, msg.valuePlaceholder(raw), null, 'error');
+    else if (codes.includes('na')) ctx.emit('value.malformed', cell, msg.valueNa(raw), null, 'error');
+    else if (measure === 'cost' || ((role === 'cost' || role === 'econCost') && measure === 'unknown')) {
+      const b = budgetText(ctx);
+      ctx.emit('cost.money', cell, msg.costMoney(name, raw, b ? '≤' + b : '≤预算数'), sugg || (b ? '≤' + b : null), 'warning');
+    } else if (measure === 'time' || (role === 'time' && measure === 'unknown')) {
+      ctx.emit('time.form', cell, msg.timeForm(name, raw, suggestDeadline(ctx)), suggestDeadline(ctx), 'error');
+    } else if (codes.includes('stray-words') && sugg) ctx.emit('value.malformed', cell, msg.valueStray(raw, sugg), sugg, 'error');
+    else ctx.emit('value.malformed', cell, msg.valueMalformed(raw, p.reason), sugg, 'error');
+    return;
+  }
+  // Format hints (百分比 → %) only where no finding about the value's meaning supersedes them.
+  let semantic = 0;
+  const outer = ctx;
+  ctx = { ...outer, emit: (...a) => { semantic++; outer.emit(...a); } };
+  try {
+    checkMeaning(ctx, r, name, cell, raw, p, role, measure);
+  } finally {
+    if (!semantic) formatIssues(outer, r);
+  }
+}
+
+function checkMeaning(ctx: TableContext, r: LogicalRow, name: string, cell: string, raw: string, p: ParsedValue, role: string | undefined, measure: string): void {
+  const isSat = measure === 'satisfaction' || (role === 'satisfaction' && (measure === 'unknown' || measure === 'rate'));
+  const isCost = measure === 'cost' || ((role === 'cost' || role === 'econCost') && measure === 'unknown');
+  const isTime = measure === 'time' || (role === 'time' && measure === 'unknown');
+  const negative = NEGATIVE.test(name);
+
+  if (isSat) {
+    if (p.kind !== 'quant' || p.unitClass !== 'percent') {
+      const fix = p.kind === 'quant' && !p.unit ? p.normalized + '%' : '≥90%';
+      ctx.emit('satisfaction.form', cell, msg.satForm(raw), fix, 'error');
+      return;
+    }
+    if (p.cmp === '≤' || p.cmp === '<') ctx.emit('value.direction', cell, msg.directionPositive(name, raw), '≥' + p.numText + '%', 'warning');
+    else if (p.num > 100) ctx.emit('value.percent-range', cell, msg.pctOver(raw), null, 'error');
+    else if (p.num >= 100) ctx.emit('satisfaction.100', cell, msg.sat100(raw), '≥95%', 'warning');
+    else if (p.num < ctx.profile.satisfactionFloor) ctx.emit('satisfaction.floor', cell, msg.satFloor(raw, ctx.profile.satisfactionFloor), '≥' + ctx.profile.satisfactionFloor + '%', 'warning');
+    return;
+  }
+
+  if (isCost) {
+    const b = budgetText(ctx);
+    const fix = b ? '≤' + b : null;
+    if (p.kind === 'quant' && p.unitClass === 'percent') {
+      ctx.emit('value.unit-mismatch', cell, msg.mismatchCostPct(name, raw), fix, 'error');
+      return;
+    }
+    if (p.kind !== 'quant') {
+      ctx.emit('cost.money', cell, msg.costMoney(name, raw, fix || '≤预算数'), fix, 'warning');
+      return;
+    }
+    // "≤6.45万" leaves out 元: compare it with the budget all the same.
+    const yuan = p.unitClass === 'money' ? toYuan(p.num, p.unit) : p.unit === '万' ? p.num * 10000 : null;
+    const total = !PER_UNIT.test(p.unit) && !PER_UNIT.test(name);
+    if (total && yuan !== null && ctx.budgetYuan !== null && yuan > ctx.budgetYuan * 1.0001 + 0.5)
+      ctx.emit('cost.cap', cell, msg.costCap(name, raw, b || fmtMoney(ctx.budgetYuan) + '元'), fix, 'error');
+    if (p.unitClass !== 'money') {
+      if (p.unit) ctx.emit('value.unit-mismatch', cell, msg.mismatchCostUnit(name, raw), fix, 'warning');
+      else ctx.emit('value.unit-missing', cell, msg.valueUnitMissing(raw), null, 'error');
+      return;
+    }
+    // Per-unit standards (人均, 补助标准) may rightly be "≥" or "="; a total cost is a ceiling.
+    if (total && (p.cmp === '≥' || p.cmp === '>')) ctx.emit('value.direction', cell, msg.directionCost(name, raw, '≤' + p.numText + p.unit), '≤' + p.numText + p.unit, 'warning');
+    return;
+  }
+
+  if (isTime) {
+    if (p.kind === 'quant' && p.unitClass === 'percent') {
+      if (measure === 'time') ctx.emit('value.unit-mismatch', cell, msg.mismatchTimePct(name, raw), suggestDeadline(ctx), 'error');
+      else checkPercent(ctx, r, p, name, raw, negative);
+      return;
+    }
+    if (p.kind === 'deadline') {
+      if (ctx.budgetYear && p.year && p.year !== ctx.budgetYear && ctx.table.kind !== 'department')
+        ctx.emit('time.year', cell, msg.timeYear(raw, ctx.budgetYear), raw.replace(String(p.year), String(ctx.budgetYear)), 'warning');
+      return;
+    }
+    if (p.kind === 'quant' && (p.unitClass === 'duration' || p.unitClass === 'count' || p.unitClass === 'other')) return;
+    if (p.kind === 'qual') ctx.emit('time.form', cell, msg.timeForm(name, raw, suggestDeadline(ctx)), suggestDeadline(ctx), 'error');
+    return;
+  }
+
+  if (measure === 'rate') {
+    if (p.kind === 'quant' && p.unitClass === 'percent') checkPercent(ctx, r, p, name, raw, negative);
+    else if (p.kind === 'quant' && p.unit) ctx.emit('value.unit-mismatch', cell, msg.mismatchRateUnit(name, raw), null, 'error');
+    else if (p.kind === 'quant') ctx.emit('value.unit-missing', cell, msg.valueUnitMissing(raw), p.normalized + '%', 'error');
+    else if (p.kind === 'qual') ctx.emit('value.unit-mismatch', cell, msg.mismatchRateUnit(name, raw), null, 'warning');
+    return;
+  }
+
+  if (measure === 'count') {
+    if (p.kind === 'quant' && p.unitClass === 'percent') {
+      ctx.emit('value.unit-mismatch', cell, msg.mismatchCountPct(name, raw), null, 'error');
+      return;
+    }
+    if (p.kind === 'quant') {
+      const n = normLabel(name);
+      const want = /人数$/.test(n) ? /^(人|名|人次|位)$/ : /次数$/.test(n) ? /^(次|场|期|轮|场次|批次|人次)$/ : null;
+      const wantText = /人数$/.test(n) ? '人' : '次';
+      if (want && p.unit && !want.test(p.unit)) ctx.emit('value.unit-mismatch', cell, msg.mismatchCountUnit(name, raw, wantText), null, 'warning');
+      else if (!p.unit) ctx.emit('value.unit-missing', cell, msg.valueUnitMissing(raw), null, 'error');
+      if ((p.cmp === '≤' || p.cmp === '<') && !negative) ctx.emit('value.direction', cell, msg.directionPositive(name, raw), null, 'warning');
+      if (p.num === 0 && (p.cmp === '≥' || p.cmp === '>')) ctx.emit('value.trivial', cell, msg.trivial(raw), null, 'warning');
+    } else if (role === 'quantity' && p.kind === 'qual') {
+      ctx.emit('value.qual-quantity', cell, msg.qualQuantity(name, raw), null, 'warning');
+    }
+    return;
+  }
+
+  // Meaning unknown: only grammar-level and clear-cut checks.
+  if (p.kind === 'quant') {
+    if (p.unitClass === 'percent') checkPercent(ctx, r, p, name, raw, negative, true);
+    else if (p.num === 0 && (p.cmp === '≥' || p.cmp === '>')) ctx.emit('value.trivial', cell, msg.trivial(raw), null, 'warning');
+  } else if (p.kind === 'qual') {
+    if (role === 'quantity') ctx.emit('value.qual-quantity', cell, msg.qualQuantity(name, raw), null, 'warning');
+    else if (!p.standard && normLabel(raw).length > 15) ctx.emit('value.qual-long', cell, msg.qualLong(raw), null, 'info');
+  }
+}
+
+function checkPercent(ctx: TableContext, r: LogicalRow, p: Extract<ParsedValue, { kind: 'quant' }>, name: string, raw: string, negative: boolean, quiet = false): void {
+  const cell = r.value.cell;
+  if (p.num > 100 || (p.num === 100 && p.cmp === '>')) ctx.emit('value.percent-range', cell, msg.pctOver(raw), '=100%', 'error');
+  else if (p.num === 100 && p.cmp === '≥') ctx.emit('value.percent-range', cell, msg.pctGe100(raw, '=100%'), '=100%', 'warning');
+  else if (p.num === 0 && (p.cmp === '≥' || p.cmp === '>')) ctx.emit('value.trivial', cell, msg.trivial(raw), null, 'warning');
+  else if (!quiet && !negative && (p.cmp === '≤' || p.cmp === '<')) ctx.emit('value.direction', cell, msg.directionPositive(name, raw), '≥' + p.numText + '%', 'warning');
+}
+
+const valueRule: Rule = {
+  id: 'value.malformed',
+  severity: 'error',
+  profiles: ['*'],
+  description: '',
+  check(ctx) {
+    for (const r of ctx.rows) checkRow(ctx, r);
+    // The same value in (nearly) every row: a template filled in without thought.
+    const vals = ctx.rows.filter((r) => r.l3.text.trim()).map((r) => normLabel(r.value.text));
+    if (vals.length >= 5) {
+      const counts = new Map<string, number>();
+      for (const v of vals) if (v) counts.set(v, (counts.get(v) || 0) + 1);
+      for (const [v, n] of counts) {
+        if (n >= Math.max(5, Math.ceil(vals.length * 0.8))) {
+          const cells = ctx.rows.filter((r) => normLabel(r.value.text) === v).map((r) => r.value.cell);
+          ctx.emit('value.uniform', cells[0] + ':' + cells[cells.length - 1], msg.uniform(ctx.rows.find((r) => normLabel(r.value.text) === v)!.value.text.trim(), n), null, 'warning');
+        }
+      }
+    }
+    // Most indicators qualitative: not 细化量化.
+  },
+};
+
+export const valueRules: Rule[] = [valueRule];

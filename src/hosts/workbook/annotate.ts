@@ -1,0 +1,172 @@
+// Writes a reviewer's copy of a workbook: flagged cells filled by severity with a note listing the findings,
+// plus a findings sheet (审核意见) linking to every cell. The source file is never written to.
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { Diagnostic, Severity, severityRank } from '../../core/diagnostic';
+import { parseRange, Rect } from '../../core/grid';
+import { annotateText as T, readErrorText, severityLabel } from '../../core/i18n/host';
+import { checkWorkbookFile, WorkbookReadError } from './read';
+
+/** Light fills in the spirit of Excel's "Good/Bad/Neutral" cell styles, so the cell text stays readable. */
+const FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
+const HEADER_FILL = 'FFD9E1F2';
+
+export async function writeAnnotatedCopy(srcPath: string, outPath: string, diagnostics: Diagnostic[]): Promise<void> {
+  // Same checks and Chinese reasons as reading, before ExcelJS sees the file.
+  await checkWorkbookFile(srcPath);
+  const wb = await loadWorkbook(srcPath);
+
+  const order = new Map<string, number>();
+  wb.worksheets.forEach((ws, i) => order.set(ws.name, i));
+  const located = diagnostics.map((d, i) => ({ d, i, at: locate(d.cell) }));
+
+  // Group findings by the cell that shows them: a range is marked on its top-left cell, a cell inside a merged
+  // area on the area's master (the only one the user sees).
+  const byCell = new Map<ExcelJS.Cell, { d: Diagnostic; i: number }[]>();
+  for (const f of located) {
+    const ws = f.at && wb.getWorksheet(f.d.sheet);
+    if (!ws || !f.at) continue;
+    const cell = ws.getCell(f.at.top + 1, f.at.left + 1).master;
+    let list = byCell.get(cell);
+    if (!list) byCell.set(cell, (list = []));
+    list.push(f);
+  }
+  for (const [cell, list] of byCell) {
+    list.sort((a, b) => severityRank[a.d.severity] - severityRank[b.d.severity] || a.i - b.i);
+    markCell(cell, list[0].d.severity, list.map((f) => f.d));
+  }
+
+  addFindingsSheet(wb, located, order);
+
+  // Write beside the target and rename, so a failure never leaves half a workbook under the final name.
+  const tmp = path.join(path.dirname(outPath), `.${path.basename(outPath)}.${process.pid}.tmp`);
+  try {
+    await wb.xlsx.writeFile(tmp);
+    await fs.promises.rename(tmp, outPath);
+  } catch (e) {
+    await fs.promises.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Full ExcelJS load (the copy must keep everything ExcelJS can keep) without its quadratic merge registration:
+ * `Worksheet.mergeCells` compares each new merge with every earlier one (≈48 s for 19,000 merges). The model's
+ * merge list is taken away before ExcelJS applies it, then applied one merge at a time against an empty index.
+ */
+async function loadWorkbook(srcPath: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  type SheetModel = { id: number; mergeCells?: string[] };
+  const xlsx = wb.xlsx as unknown as { reconcile(model: { worksheets: SheetModel[] }, options: unknown): void };
+  const reconcile = xlsx.reconcile.bind(xlsx);
+  const merges = new Map<number, string[]>();
+  xlsx.reconcile = (model, options) => {
+    reconcile(model, options);
+    for (const ws of model.worksheets) {
+      merges.set(ws.id, ws.mergeCells || []);
+      ws.mergeCells = [];
+    }
+  };
+  try {
+    await wb.xlsx.readFile(srcPath);
+  } catch (e) {
+    throw new WorkbookReadError(readErrorText.corrupt(e instanceof Error ? e.message : String(e)));
+  }
+  for (const ws of wb.worksheets) {
+    const refs = merges.get(ws.id);
+    if (!refs || !refs.length) continue;
+    const sheet = ws as unknown as { _merges: Record<string, unknown> };
+    const all: Record<string, unknown> = {};
+    for (const ref of refs) {
+      sheet._merges = {};
+      try {
+        ws.mergeCellsWithoutStyle(ref);
+      } catch {
+        continue; // a malformed ref: skip that merge, keep the sheet
+      }
+      Object.assign(all, sheet._merges);
+    }
+    sheet._merges = all;
+  }
+  return wb;
+}
+
+function locate(ref: string): Rect | null {
+  try {
+    return parseRange(ref.replace(/\$/g, ''));
+  } catch {
+    return null;
+  }
+}
+
+function markCell(cell: ExcelJS.Cell, worst: Severity, findings: Diagnostic[]): void {
+  // Style objects are shared between cells with the same format on load: replace, never mutate, so the fill
+  // lands on this cell only and its font, border, alignment and number format stay as they were.
+  cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[worst] } } };
+  const text = findings.map((d) => T.noteBlock(severityLabel[d.severity], d.message, d.suggestion)).join('\n');
+  const existing = noteText(cell.note);
+  cell.note = existing ? existing + '\n\n' + text : text;
+}
+
+function noteText(note: ExcelJS.Cell['note'] | undefined): string {
+  if (!note) return '';
+  if (typeof note === 'string') return note;
+  return (note.texts || []).map((t) => t.text).join('');
+}
+
+function findingsSheetName(wb: ExcelJS.Workbook): string {
+  const taken = new Set(wb.worksheets.map((ws) => ws.name.toLowerCase()));
+  let name = T.sheetName;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${T.sheetName}(${n})`;
+  return name;
+}
+
+function addFindingsSheet(
+  wb: ExcelJS.Workbook,
+  located: { d: Diagnostic; i: number; at: Rect | null }[],
+  order: Map<string, number>,
+): void {
+  const ws = wb.addWorksheet(findingsSheetName(wb), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const widths = [6, 22, 10, 6, 24, 60, 40];
+  ws.columns = T.headers.map((header, i) => ({ header, width: widths[i] }));
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  for (let c = 1; c <= T.headers.length; c++) {
+    header.getCell(c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+  }
+
+  const sorted = [...located].sort(
+    (a, b) =>
+      (order.get(a.d.sheet) ?? order.size) - (order.get(b.d.sheet) ?? order.size) ||
+      a.d.sheet.localeCompare(b.d.sheet) ||
+      (a.at ? a.at.top : -1) - (b.at ? b.at.top : -1) ||
+      (a.at ? a.at.left : -1) - (b.at ? b.at.left : -1) ||
+      severityRank[a.d.severity] - severityRank[b.d.severity] ||
+      a.i - b.i,
+  );
+  sorted.forEach((f, k) => {
+    const { d } = f;
+    // A link only where the sheet exists: a broken internal link shows an error in Excel.
+    const linkable = f.at && order.has(d.sheet);
+    const cellRef = f.at ? d.cell.replace(/\$/g, '') : d.cell;
+    const target = f.at ? cellRef.split(':')[0] : '';
+    const row = ws.addRow([
+      k + 1,
+      d.sheet,
+      linkable ? { text: cellRef, hyperlink: `#'${d.sheet.replace(/'/g, "''")}'!${target}` } : cellRef,
+      severityLabel[d.severity],
+      d.rule,
+      d.message,
+      d.suggestion || '',
+    ]);
+    row.alignment = { vertical: 'top', wrapText: true };
+    row.getCell(1).alignment = { vertical: 'top', horizontal: 'center' };
+    row.getCell(4).alignment = { vertical: 'top', horizontal: 'center' };
+    if (linkable) row.getCell(3).font = { color: { argb: 'FF0563C1' }, underline: true };
+    row.getCell(4).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[d.severity] } };
+  });
+  if (!sorted.length) ws.addRow(['', '', '', '', '', T.noFindings, '']);
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: T.headers.length } };
+}

@@ -1,0 +1,968 @@
+// Reads .xlsx files into Grids for the command-line host.
+//
+// Why not ExcelJS here: its full reader registers merges quadratically (tens of seconds on a sheet with ~20,000
+// merges), and its streaming reader drops <mergeCell>, decodes each zip chunk on its own (a Chinese character
+// split across two chunks turns into U+FFFD: 23 corrupted cells in scripts/gen-large.js's 1000-table sheet),
+// keeps only the last run of inline rich text, reads phonetic guides in place of the text, and turns cached
+// formula errors into NaN. We only need values, display text and merges, so this file reads the zip's central
+// directory itself, inflates one part at a time with node's zlib (streaming: memory stays bounded by the Grid),
+// and scans the SpreadsheetML with a few regular expressions. It is faster than ExcelJS's streaming reader.
+import * as fs from 'fs';
+import * as zlib from 'zlib';
+import { Readable } from 'stream';
+import { StringDecoder } from 'string_decoder';
+import { Grid, CellInput, generalText, parseRange } from '../../core/grid';
+import { readErrorText as T } from '../../core/i18n/host';
+
+/** A file that cannot be read as a workbook; `message` is the Chinese reason shown to the user. */
+export class WorkbookReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkbookReadError';
+  }
+}
+
+export async function readGrids(filePath: string): Promise<Grid[]> {
+  const src = await openFile(filePath);
+  try {
+    return await readFromSource(src);
+  } finally {
+    await src.close();
+  }
+}
+
+export async function readGridsFromBuffer(buf: Buffer | Uint8Array): Promise<Grid[]> {
+  const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  return readFromSource(bufferSource(b));
+}
+
+/**
+ * Throws the same WorkbookReadError as readGrids when the file is not a readable .xlsx, reading only its
+ * structure (zip directory, workbook, shared strings, styles): for hosts that hand the file to another library.
+ */
+export async function checkWorkbookFile(filePath: string): Promise<void> {
+  const src = await openFile(filePath);
+  try {
+    await guarded(async () => {
+      await sniff(src);
+      await readWorkbookParts(src, await readCentralDirectory(src));
+    });
+  } finally {
+    await src.close();
+  }
+}
+
+async function readFromSource(src: Source): Promise<Grid[]> {
+  return guarded(async () => {
+    await sniff(src);
+    const zip = await readCentralDirectory(src);
+    const book = await readWorkbookParts(src, zip);
+    const grids: Grid[] = [];
+    for (const sheet of book.sheets) grids.push(await readSheet(src, zip, sheet, book));
+    return grids;
+  });
+}
+
+async function guarded<R>(work: () => Promise<R>): Promise<R> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
+    // zlib and I/O failures inside the archive mean a damaged file; never show the user a stack trace.
+    const why = e instanceof Error ? e.message : String(e);
+    throw new WorkbookReadError(T.corrupt(why));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Byte sources: a file read by offset (so only the parts we use are read) or a buffer already in memory.
+
+interface Source {
+  size: number;
+  read(offset: number, length: number): Promise<Buffer>;
+  stream(offset: number, length: number): Readable;
+  close(): Promise<void>;
+}
+
+async function openFile(filePath: string): Promise<Source> {
+  let handle: fs.promises.FileHandle;
+  let size: number;
+  try {
+    const st = await fs.promises.stat(filePath);
+    if (st.isDirectory()) throw new WorkbookReadError(T.isDirectory(filePath));
+    handle = await fs.promises.open(filePath, 'r');
+    size = st.size;
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new WorkbookReadError(T.notFound(filePath));
+    if (code === 'EACCES' || code === 'EPERM') throw new WorkbookReadError(T.noAccess(filePath));
+    if (code === 'EISDIR') throw new WorkbookReadError(T.isDirectory(filePath));
+    throw new WorkbookReadError(T.ioError(filePath, code || String(e)));
+  }
+  return {
+    size,
+    async read(offset, length) {
+      const len = Math.max(0, Math.min(length, size - offset));
+      const buf = Buffer.alloc(len);
+      let done = 0;
+      while (done < len) {
+        const { bytesRead } = await handle.read(buf, done, len - done, offset + done);
+        if (bytesRead === 0) break;
+        done += bytesRead;
+      }
+      return done === len ? buf : buf.subarray(0, done);
+    },
+    stream(offset, length) {
+      if (length <= 0) return Readable.from([]);
+      return fs.createReadStream(filePath, { start: offset, end: offset + length - 1, highWaterMark: 256 * 1024 });
+    },
+    close: () => handle.close(),
+  };
+}
+
+function bufferSource(buf: Buffer): Source {
+  return {
+    size: buf.length,
+    read: async (offset, length) => buf.subarray(offset, Math.min(buf.length, offset + length)),
+    stream(offset, length) {
+      const part = buf.subarray(offset, Math.min(buf.length, offset + length));
+      // Feed zlib in slices so inflating a large part does not produce one huge chunk.
+      return Readable.from(
+        (function* () {
+          for (let i = 0; i < part.length; i += 256 * 1024) yield part.subarray(i, i + 256 * 1024);
+        })(),
+      );
+    },
+    close: async () => undefined,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sniffing: say what the file is when it is not an .xlsx, before any parser sees it.
+
+const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+async function sniff(src: Source): Promise<void> {
+  if (src.size === 0) throw new WorkbookReadError(T.empty);
+  const head = await src.read(0, 4096);
+  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b) {
+    const sig = head.readUInt32LE(0);
+    if (sig === 0x04034b50 || sig === 0x06054b50 || sig === 0x08074b50) return;
+  }
+  if (head.length >= 8 && head.subarray(0, 8).equals(CFB_MAGIC)) throw new WorkbookReadError(await describeCfb(src));
+  if (head[0] === 0x50 && head[1] === 0x4b) throw new WorkbookReadError(T.truncated);
+  throw new WorkbookReadError(describeNonZip(head));
+}
+
+/** An OLE compound file: an encrypted OOXML package, a legacy .xls, or some other old Office file. */
+async function describeCfb(src: Source): Promise<string> {
+  // Stream names sit in directory sectors anywhere in the file, as null-terminated UTF-16LE.
+  const names = {
+    encrypted: Buffer.from('EncryptedPackage', 'utf16le'),
+    workbook: Buffer.from('Workbook\0', 'utf16le'),
+    book: Buffer.from('Book\0', 'utf16le'),
+  };
+  let found: 'encrypted' | 'xls' | null = null;
+  const step = 1 << 20;
+  const overlap = 64;
+  for (let off = 0; off < src.size && found !== 'encrypted'; off += step) {
+    const chunk = await src.read(off, step + overlap);
+    if (chunk.includes(names.encrypted)) found = 'encrypted';
+    else if (!found && (chunk.includes(names.workbook) || chunk.includes(names.book))) found = 'xls';
+  }
+  return found === 'encrypted' ? T.encrypted : found === 'xls' ? T.legacyXls : T.otherCfb;
+}
+
+function describeNonZip(head: Buffer): string {
+  let text = head.toString('latin1');
+  if (text.charCodeAt(0) === 0xef && text.charCodeAt(1) === 0xbb && text.charCodeAt(2) === 0xbf) text = text.slice(3);
+  const start = text.trimStart().slice(0, 512).toLowerCase();
+  if (start.startsWith('<')) {
+    if (/<(html|table|!doctype|\?xml|workbook|\?mso)/.test(start)) return T.htmlOrXml;
+  }
+  // UTF-16 text starts with a byte-order mark; otherwise text has no NULs and almost no control bytes.
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return T.text;
+  let control = 0;
+  for (const b of head) {
+    if (b === 0) return T.unknown;
+    if (b < 0x09 || (b > 0x0d && b < 0x20) || b === 0x7f) control++;
+  }
+  return control <= head.length / 100 ? T.text : T.unknown;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Zip: the central directory, then one part at a time as a stream of text.
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  localOffset: number;
+}
+
+/** Entries keyed by lower-cased part name (OPC part names are case-insensitive). */
+type Zip = Map<string, ZipEntry>;
+
+async function readCentralDirectory(src: Source): Promise<Zip> {
+  const tailLen = Math.min(src.size, 22 + 0xffff + 20);
+  const tailStart = src.size - tailLen;
+  const tail = await src.read(tailStart, tailLen);
+  let eocd = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail[i] === 0x50 && tail.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new WorkbookReadError(T.truncated);
+  let count = tail.readUInt16LE(eocd + 10);
+  let cdSize = tail.readUInt32LE(eocd + 12);
+  let cdOffset = tail.readUInt32LE(eocd + 16);
+  if ((cdOffset === 0xffffffff || count === 0xffff) && eocd >= 20 && tail.readUInt32LE(eocd - 20) === 0x07064b50) {
+    // Zip64: the real figures are in the zip64 end record the locator points to.
+    const z64 = await src.read(Number(tail.readBigUInt64LE(eocd - 20 + 8)), 56);
+    if (z64.length < 56 || z64.readUInt32LE(0) !== 0x06064b50) throw new WorkbookReadError(T.truncated);
+    count = Number(z64.readBigUInt64LE(32));
+    cdSize = Number(z64.readBigUInt64LE(40));
+    cdOffset = Number(z64.readBigUInt64LE(48));
+  }
+  if (cdOffset + cdSize > src.size) throw new WorkbookReadError(T.truncated);
+  const cd = await src.read(cdOffset, cdSize);
+  const zip: Zip = new Map();
+  let p = 0;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw new WorkbookReadError(T.truncated);
+    const flags = cd.readUInt16LE(p + 8);
+    const method = cd.readUInt16LE(p + 10);
+    let compressedSize = cd.readUInt32LE(p + 20);
+    const uncompressedSize = cd.readUInt32LE(p + 24);
+    const nameLen = cd.readUInt16LE(p + 28);
+    const extraLen = cd.readUInt16LE(p + 30);
+    const commentLen = cd.readUInt16LE(p + 32);
+    let localOffset = cd.readUInt32LE(p + 42);
+    const name = cd.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLen);
+    // Zip64 extra field: 64-bit values for whichever 32-bit fields are saturated, in this order.
+    let x = p + 46 + nameLen;
+    const xEnd = x + extraLen;
+    while (x + 4 <= xEnd) {
+      const id = cd.readUInt16LE(x);
+      const len = cd.readUInt16LE(x + 2);
+      if (id === 0x0001) {
+        let q = x + 4;
+        if (uncompressedSize === 0xffffffff) q += 8;
+        if (compressedSize === 0xffffffff) {
+          compressedSize = Number(cd.readBigUInt64LE(q));
+          q += 8;
+        }
+        if (localOffset === 0xffffffff) localOffset = Number(cd.readBigUInt64LE(q));
+      }
+      x += 4 + len;
+    }
+    zip.set(name.replace(/^\/+/, '').toLowerCase(), { name, method, flags, compressedSize, localOffset });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return zip;
+}
+
+/** The text of one part, decoded as UTF-8 across chunk boundaries, chunk by chunk. */
+async function* partText(src: Source, entry: ZipEntry): AsyncGenerator<string> {
+  if (entry.flags & 0x1) throw new WorkbookReadError(T.zipEncrypted);
+  const header = await src.read(entry.localOffset, 30);
+  if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) throw new WorkbookReadError(T.truncated);
+  const dataStart = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  if (dataStart + entry.compressedSize > src.size) throw new WorkbookReadError(T.truncated);
+  const raw = src.stream(dataStart, entry.compressedSize);
+  let data: Readable;
+  if (entry.method === 0) data = raw;
+  else if (entry.method === 8) {
+    const inflate = zlib.createInflateRaw();
+    raw.on('error', (e) => inflate.destroy(e));
+    data = raw.pipe(inflate);
+  } else throw new WorkbookReadError(T.corrupt(`不支持的压缩方式 ${entry.method}`));
+  const decoder = new StringDecoder('utf8');
+  try {
+    for await (const chunk of data) {
+      const s = decoder.write(chunk as Buffer);
+      if (s) yield s;
+    }
+    const rest = decoder.end();
+    if (rest) yield rest;
+  } finally {
+    // Stop reading the file when the caller stops early (the tail of a sheet after its merges).
+    raw.destroy();
+    data.destroy();
+  }
+}
+
+async function partString(src: Source, entry: ZipEntry): Promise<string> {
+  const parts: string[] = [];
+  for await (const s of partText(src, entry)) parts.push(s);
+  return parts.join('');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// XML helpers. SpreadsheetML is regular enough for regular expressions as long as we respect quoting and an
+// optional namespace prefix (some generators write <x:c> instead of <c>).
+
+const ATTR = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+function attrs(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  ATTR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ATTR.exec(tag))) out[m[1]] = m[2] !== undefined ? m[2] : m[3];
+  return out;
+}
+
+/** Attribute by local name, whatever its prefix (r:id, x:id, id). */
+function attrLocal(a: Record<string, string>, local: string): string | undefined {
+  if (a[local] !== undefined) return a[local];
+  for (const k of Object.keys(a)) if (k.endsWith(':' + local)) return a[k];
+  return undefined;
+}
+
+const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function xmlDecode(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(ENTITY, (_m, name: string, dec: string, hex: string) =>
+    name ? NAMED[name] : String.fromCodePoint(parseInt(dec || hex, dec ? 10 : 16)),
+  );
+}
+
+/** Cell text: XML entities, then OOXML's _xHHHH_ escapes for characters XML cannot carry (e.g. _x000D_). */
+function cellTextDecode(s: string): string {
+  s = xmlDecode(s);
+  if (s.indexOf('_x') < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** The namespace prefix ("" or "x:") of a part's root element. */
+function rootPrefix(text: string, root: string): string {
+  const m = new RegExp('<([\\w.-]+:)?' + root + '[\\s>/]').exec(text);
+  return m && m[1] ? m[1] : '';
+}
+
+const reCache = new Map<string, RegExp>();
+function re(source: string, flags = 'g'): RegExp {
+  const key = flags + source;
+  let r = reCache.get(key);
+  if (!r) reCache.set(key, (r = new RegExp(source, flags)));
+  r.lastIndex = 0;
+  return r;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Text of a shared string item or an inline string: every <t>, run or not, but no phonetic guide (<rPh>). */
+function stringItemText(xml: string, p: string): string {
+  const pe = esc(p);
+  if (xml.indexOf('rPh') >= 0) xml = xml.replace(re(`<${pe}rPh\\b[\\s\\S]*?</${pe}rPh>`), '');
+  const t = re(`<${pe}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${pe}t>)`);
+  let out = '';
+  let m: RegExpExecArray | null;
+  while ((m = t.exec(xml))) if (m[1]) out += m[1];
+  return cellTextDecode(out);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Workbook structure: sheets in order, shared strings, number formats.
+
+interface SheetRef {
+  name: string;
+  part: string;
+}
+
+interface Book {
+  sheets: SheetRef[];
+  strings: string[];
+  /** Per cell-style index: how to turn a number into display text (null: General). */
+  formats: (NumberFormatter | null)[];
+  date1904: boolean;
+}
+
+function resolvePart(baseDir: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = (baseDir ? baseDir.split('/') : []).concat(target.split('/'));
+  const out: string[] = [];
+  for (const s of parts) {
+    if (s === '..') out.pop();
+    else if (s && s !== '.') out.push(s);
+  }
+  return out.join('/');
+}
+
+function relsOf(xml: string): { id: string; type: string; target: string; external: boolean }[] {
+  const out = [];
+  const r = re('<(?:[\\w.-]+:)?Relationship\\b((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>');
+  let m: RegExpExecArray | null;
+  while ((m = r.exec(xml))) {
+    const a = attrs(m[1]);
+    out.push({
+      id: a.Id || '',
+      type: a.Type || '',
+      target: xmlDecode(a.Target || ''),
+      external: a.TargetMode === 'External',
+    });
+  }
+  return out;
+}
+
+async function readWorkbookParts(src: Source, zip: Zip): Promise<Book> {
+  const get = (part: string) => zip.get(part.toLowerCase());
+  // The workbook part is the package's officeDocument relationship; xl/workbook.xml when there is no root rels.
+  let bookPath = 'xl/workbook.xml';
+  const rootRels = get('_rels/.rels');
+  if (rootRels) {
+    const doc = relsOf(await partString(src, rootRels)).find((r) => /\/officeDocument$/.test(r.type));
+    if (doc) bookPath = resolvePart('', doc.target);
+  }
+  const bookEntry = get(bookPath) || get('xl/workbook.xml');
+  if (!bookEntry) {
+    if (get('xl/workbook.bin')) throw new WorkbookReadError(T.xlsb);
+    if (get('mimetype') && get('content.xml')) throw new WorkbookReadError(T.ods);
+    if (get('word/document.xml') || get('ppt/presentation.xml')) throw new WorkbookReadError(T.otherOoxml);
+    throw new WorkbookReadError(T.notWorkbook);
+  }
+  bookPath = bookEntry.name.replace(/^\/+/, '');
+  const dir = bookPath.includes('/') ? bookPath.slice(0, bookPath.lastIndexOf('/')) : '';
+  const relsPath = (dir ? dir + '/' : '') + '_rels/' + bookPath.slice(dir ? dir.length + 1 : 0) + '.rels';
+  const relsEntry = get(relsPath);
+  if (!relsEntry) throw new WorkbookReadError(T.missingPart(relsPath));
+  const rels = relsOf(await partString(src, relsEntry));
+  const bookXml = await partString(src, bookEntry);
+
+  const date1904 = /<(?:[\w.-]+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(bookXml);
+  const sheets: SheetRef[] = [];
+  const sheetTag = re('<(?:[\\w.-]+:)?sheet\\b((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>');
+  let m: RegExpExecArray | null;
+  while ((m = sheetTag.exec(bookXml))) {
+    const a = attrs(m[1]);
+    const rid = attrLocal(a, 'id');
+    const rel = rels.find((r) => r.id === rid);
+    // Chart sheets and dialog sheets have no cells: only worksheets become Grids.
+    if (!rel || rel.external || !/\/worksheet$/.test(rel.type)) continue;
+    sheets.push({ name: xmlDecode(a.name || ''), part: resolvePart(dir, rel.target) });
+  }
+
+  const sstRel = rels.find((r) => /\/sharedStrings$/.test(r.type));
+  const sstEntry = sstRel ? get(resolvePart(dir, sstRel.target)) : undefined;
+  const strings = sstEntry ? await readSharedStrings(src, sstEntry) : [];
+  const stylesRel = rels.find((r) => /\/styles$/.test(r.type));
+  const stylesEntry = stylesRel ? get(resolvePart(dir, stylesRel.target)) : undefined;
+  const formats = stylesEntry ? readFormats(await partString(src, stylesEntry)) : [];
+  return { sheets, strings, formats, date1904 };
+}
+
+async function readSharedStrings(src: Source, entry: ZipEntry): Promise<string[]> {
+  const out: string[] = [];
+  let buf = '';
+  let p: string | null = null;
+  let close = '';
+  let si: RegExp | null = null;
+  for await (const chunk of partText(src, entry)) {
+    buf += chunk;
+    if (p === null) {
+      if (!/<([\w.-]+:)?sst[\s>/]/.test(buf) && buf.length < 4096) continue;
+      p = rootPrefix(buf, 'sst');
+      close = `</${p}si>`;
+      si = new RegExp(`<${esc(p)}si\\b[^>]*?(?:/>|>([\\s\\S]*?)</${esc(p)}si>)`, 'g');
+    }
+    const end = buf.lastIndexOf(close);
+    if (end < 0) continue;
+    parseItems(buf.slice(0, end + close.length));
+    buf = buf.slice(end + close.length);
+  }
+  if (si) parseItems(buf);
+  return out;
+
+  function parseItems(text: string): void {
+    const r = si as RegExp;
+    r.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = r.exec(text))) {
+      const body = m[1] || '';
+      // The common case is one plain <t>; anything else goes through the general item reader.
+      const plain = /^<t(?: xml:space="preserve")?>([^<]*)<\/t>$/.exec(body);
+      out.push(plain ? cellTextDecode(plain[1]) : stringItemText(body, p as string));
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Number formats: enough of Excel's formatting to show numbers as the user sees them (General, fixed decimals,
+// thousands, percent, scientific, literal text, dates). Anything exotic falls back to General.
+
+type NumberFormatter = (v: number, date1904: boolean) => string;
+
+const BUILTIN_FORMATS: Record<number, string> = {
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  5: '"¥"#,##0;"¥"\\-#,##0',
+  6: '"¥"#,##0;[Red]"¥"\\-#,##0',
+  7: '"¥"#,##0.00;"¥"\\-#,##0.00',
+  8: '"¥"#,##0.00;[Red]"¥"\\-#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  14: 'yyyy-mm-dd',
+  15: 'yyyy-mm-dd',
+  16: 'yyyy-mm-dd',
+  17: 'yyyy-mm-dd',
+  18: 'h:mm',
+  19: 'h:mm:ss',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'yyyy-mm-dd h:mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00;(#,##0.00)',
+  40: '#,##0.00;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mm:ss',
+  48: '##0.0E+0',
+};
+// The East Asian built-ins (年/月/日, 时/分) are all dates or times.
+for (const id of [27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58]) BUILTIN_FORMATS[id] = 'yyyy-mm-dd';
+for (const id of [32, 33, 34, 35, 55, 56]) BUILTIN_FORMATS[id] = 'h:mm:ss';
+
+function readFormats(stylesXml: string): (NumberFormatter | null)[] {
+  const p = esc(rootPrefix(stylesXml, 'styleSheet'));
+  const codes = new Map<number, string>();
+  const nf = re(`<${p}numFmt\\b((?:[^>"']|"[^"]*"|'[^']*')*)>`);
+  let m: RegExpExecArray | null;
+  while ((m = nf.exec(stylesXml))) {
+    const a = attrs(m[1]);
+    codes.set(parseInt(a.numFmtId, 10), xmlDecode(a.formatCode || ''));
+  }
+  const block = re(`<${p}cellXfs\\b[^>]*>([\\s\\S]*?)</${p}cellXfs>`, '').exec(stylesXml);
+  const out: (NumberFormatter | null)[] = [];
+  if (!block) return out;
+  const compiled = new Map<number, NumberFormatter | null>();
+  const xf = re(`<${p}xf\\b((?:[^>"']|"[^"]*"|'[^']*')*)>`);
+  while ((m = xf.exec(block[1]))) {
+    const id = parseInt(attrs(m[1]).numFmtId || '0', 10) || 0;
+    if (!compiled.has(id)) compiled.set(id, compileFormat(codes.get(id) ?? BUILTIN_FORMATS[id] ?? 'General'));
+    out.push(compiled.get(id) as NumberFormatter | null);
+  }
+  return out;
+}
+
+interface Section {
+  kind: 'number' | 'general' | 'date' | 'time';
+  prefix: string;
+  suffix: string;
+  intMin: number;
+  decMax: number;
+  decMin: number;
+  grouping: boolean;
+  percent: number;
+  scale: number;
+  exponent: number;
+  hasPoint: boolean;
+  seconds: boolean;
+}
+
+/** null means General (the Grid formats those itself). */
+export function compileFormat(code: string): NumberFormatter | null {
+  if (!code || /^general$/i.test(code.trim()) || code.trim() === '@') return null;
+  const raw = splitSections(code);
+  // Conditions ([>100]) and fractions (# ?/?) are rare in these tables: show those as General.
+  if (raw.some((s) => /\[[<>=]/.test(s))) return null;
+  const sections = raw.map(parseSection);
+  if (sections.some((s) => s === null)) return null;
+  const secs = sections as Section[];
+  return (v, date1904) => {
+    let s = secs[0];
+    let value = v;
+    let sign = '';
+    if (v < 0 && secs.length >= 2) {
+      s = secs[1];
+      value = -v;
+    } else if (v === 0 && secs.length >= 3) s = secs[2];
+    else if (v < 0) {
+      value = -v;
+      sign = s.kind === 'number' || s.kind === 'general' ? '-' : '';
+    }
+    if (s.kind === 'date' || s.kind === 'time') return formatDate(v, date1904, s) ?? generalText(v);
+    // Padding spaces ('#,##0 ;(#,##0)') are layout, not text: trim them so rules see what the user reads.
+    if (s.kind === 'general') return (s.prefix + sign + generalText(value) + s.suffix).trim();
+    const body = formatPlain(value, s);
+    // A negative number that rounds to zero shows without its minus sign.
+    return (s.prefix + (/[1-9]/.test(body) ? sign : '') + body + s.suffix).trim();
+  };
+}
+
+function splitSections(code: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c === '"') {
+      const j = code.indexOf('"', i + 1);
+      const end = j < 0 ? code.length : j;
+      cur += code.slice(i, end + 1);
+      i = end;
+    } else if (c === '\\') {
+      cur += code.slice(i, i + 2);
+      i++;
+    } else if (c === ';') {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out.slice(0, 3);
+}
+
+function parseSection(sec: string): Section | null {
+  const s: Section = {
+    kind: 'number', prefix: '', suffix: '', intMin: 0, decMax: 0, decMin: 0, grouping: false,
+    percent: 0, scale: 0, exponent: -1, hasPoint: false, seconds: false,
+  };
+  let seenDigit = false;
+  let afterPoint = false;
+  let inExp = false;
+  let pendingCommas = 0;
+  let lit = '';
+  let dateChars = '';
+  const flushLit = () => {
+    if (seenDigit) s.suffix += lit;
+    else s.prefix += lit;
+    lit = '';
+  };
+  for (let i = 0; i < sec.length; i++) {
+    const c = sec[i];
+    if (c === '"') {
+      const j = sec.indexOf('"', i + 1);
+      lit += sec.slice(i + 1, j < 0 ? sec.length : j);
+      i = j < 0 ? sec.length : j;
+    } else if (c === '\\') {
+      lit += sec[i + 1] || '';
+      i++;
+    } else if (c === '[') {
+      const j = sec.indexOf(']', i);
+      const inner = sec.slice(i + 1, j < 0 ? sec.length : j);
+      // [$¥-804] shows its currency symbol; [h]/[mm]/[ss] are elapsed time; colours and [DBNum1] show nothing.
+      const cur = /^\$([^-\]]*)/.exec(inner);
+      if (cur) lit += cur[1];
+      else if (/^(h+|m+|s+)$/i.test(inner)) dateChars += inner;
+      i = j < 0 ? sec.length : j;
+    } else if (c === '_' || c === '*') {
+      // _x pads with the width of x, *x repeats x to fill the cell: neither is text anyone reads.
+      i++;
+    } else if (/[yYdDhHsSmMeEgGbB]/.test(c) && !inExp) {
+      if (/^general/i.test(sec.slice(i))) {
+        flushLit();
+        s.kind = 'general';
+        seenDigit = true;
+        i += 6;
+        continue;
+      }
+      if ((c === 'E' || c === 'e') && /^[Ee][+-]/.test(sec.slice(i)) && seenDigit) {
+        inExp = true;
+        s.exponent = 0;
+        i++;
+        continue;
+      }
+      if (/[eEgGbB]/.test(c)) return null; // era/buddhist years and stray letters: give up, use General
+      dateChars += c;
+    } else if (c === '0' || c === '#' || c === '?') {
+      if (lit) flushLit();
+      seenDigit = true;
+      if (inExp) s.exponent++;
+      else if (afterPoint) {
+        s.decMax++;
+        if (c !== '#') s.decMin = s.decMax;
+      } else {
+        if (pendingCommas) s.grouping = true;
+        pendingCommas = 0;
+        if (c !== '#') s.intMin++;
+      }
+    } else if (c === '.' && !afterPoint && !inExp) {
+      if (lit) flushLit();
+      afterPoint = true;
+      s.hasPoint = true;
+      s.scale += pendingCommas;
+      pendingCommas = 0;
+    } else if (c === ',') {
+      if (seenDigit && !afterPoint) pendingCommas++;
+      else lit += c;
+    } else if (c === '%') {
+      s.percent++;
+      lit += '%';
+    } else if (c === '/') {
+      if (seenDigit) return null; // fractions
+      lit += c;
+    } else if (c === '@') {
+      lit += '';
+    } else lit += c;
+  }
+  if (pendingCommas) s.scale += pendingCommas;
+  flushLit();
+  if (dateChars) {
+    if (seenDigit && s.kind !== 'general') return null;
+    const d = dateChars.toLowerCase();
+    s.kind = /[yd]/.test(d) || (/m/.test(d) && !/[hs]/.test(d)) ? 'date' : 'time';
+    s.seconds = /s/.test(d);
+    return s;
+  }
+  if (!seenDigit && s.kind === 'number') {
+    // A section of only text ("-" for zero in accounting formats) shows that text.
+    return { ...s, kind: 'number', intMin: -1 };
+  }
+  return s;
+}
+
+function formatPlain(v: number, s: Section): string {
+  if (s.intMin < 0) return '';
+  const x = v * Math.pow(100, s.percent) / Math.pow(1000, s.scale);
+  if (s.exponent >= 0) {
+    if (!isFinite(x)) return generalText(x);
+    let e = x === 0 ? 0 : Math.floor(Math.log10(x));
+    let m = x / Math.pow(10, e);
+    let ms = roundFixed(m, s.decMax);
+    if (parseFloat(ms) >= 10) {
+      e++;
+      m = x / Math.pow(10, e);
+      ms = roundFixed(m, s.decMax);
+    }
+    const es = String(Math.abs(e)).padStart(Math.max(1, s.exponent), '0');
+    return trimDecimals(ms, s) + 'E' + (e < 0 ? '-' : '+') + es;
+  }
+  if (!isFinite(x)) return generalText(x);
+  return trimDecimals(roundFixed(x, s.decMax), s);
+}
+
+function trimDecimals(fixed: string, s: Section): string {
+  let [int, dec = ''] = fixed.split('.');
+  while (dec.length > s.decMin && dec.endsWith('0')) dec = dec.slice(0, -1);
+  if (int === '0' && s.intMin === 0) int = '';
+  else if (int.length < s.intMin) int = int.padStart(s.intMin, '0');
+  if (s.grouping) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return s.hasPoint ? int + '.' + dec : int;
+}
+
+/** x ≥ 0 rounded to d decimals the way a spreadsheet does: on the 15-significant-digit decimal, half up. */
+function roundFixed(x: number, d: number): string {
+  if (x === 0) return d > 0 ? '0.' + '0'.repeat(d) : '0';
+  const [mant, expStr] = x.toExponential(14).split('e');
+  let digits = mant.replace('.', '');
+  const keep = parseInt(expStr, 10) + 1 + d;
+  if (keep < 0) digits = '';
+  else if (keep < digits.length) {
+    const up = digits.charCodeAt(keep) >= 53;
+    digits = digits.slice(0, keep);
+    if (up) {
+      const a = digits.split('');
+      let i = a.length - 1;
+      for (; i >= 0; i--) {
+        if (a[i] === '9') a[i] = '0';
+        else {
+          a[i] = String.fromCharCode(a[i].charCodeAt(0) + 1);
+          break;
+        }
+      }
+      digits = (i < 0 ? '1' : '') + a.join('');
+    }
+  } else digits = digits.padEnd(keep, '0');
+  digits = digits.padStart(d + 1, '0');
+  const int = digits.slice(0, digits.length - d).replace(/^0+(?=\d)/, '');
+  return d > 0 ? int + '.' + digits.slice(digits.length - d) : int;
+}
+
+function formatDate(serial: number, date1904: boolean, s: Section): string | null {
+  if (!isFinite(serial) || serial < 0 || serial > 2958465) return null;
+  let days = date1904 ? serial + 1462 : serial;
+  // The 1900 system counts a 29 February 1900 that never was: serials before it are one day off.
+  if (!date1904 && days < 60) days += 1;
+  const secs = Math.round(days * 86400);
+  const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(secs / 86400) * 86400000);
+  const tod = secs % 86400;
+  const hh = String(Math.floor(tod / 3600)).padStart(2, '0');
+  const mm = String(Math.floor((tod % 3600) / 60)).padStart(2, '0');
+  const ss = String(tod % 60).padStart(2, '0');
+  if (s.kind === 'time') return hh + ':' + mm + (s.seconds ? ':' + ss : '');
+  return d.toISOString().slice(0, 10);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Worksheets: stream the part, turn complete rows into cells as they arrive, then read <mergeCells>.
+
+async function readSheet(src: Source, zip: Zip, sheet: SheetRef, book: Book): Promise<Grid> {
+  const grid = new Grid(sheet.name);
+  const entry = zip.get(sheet.part.toLowerCase());
+  if (!entry) throw new WorkbookReadError(T.missingPart(sheet.part));
+
+  let buf = '';
+  let state: 'head' | 'rows' | 'tail' | 'merges' = 'head';
+  let p = '';
+  let rowClose = '</row>';
+  let dataClose = '</sheetData>';
+  const rowState = { row: -1 };
+  let mergesDone = false;
+
+  for await (const chunk of partText(src, entry)) {
+    buf += chunk;
+    for (;;) {
+      if (state === 'head') {
+        const m = /<([\w.-]+:)?sheetData\b[^>]*?(\/?)>/.exec(buf);
+        if (!m) {
+          buf = buf.slice(-256); // the tag may straddle two chunks
+          break;
+        }
+        p = m[1] || '';
+        rowClose = `</${p}row>`;
+        dataClose = `</${p}sheetData>`;
+        buf = buf.slice(m.index + m[0].length);
+        state = m[2] ? 'tail' : 'rows';
+      } else if (state === 'rows') {
+        const end = buf.indexOf(dataClose);
+        if (end >= 0) {
+          readRows(buf.slice(0, end), p, grid, book, rowState);
+          buf = buf.slice(end + dataClose.length);
+          state = 'tail';
+          continue;
+        }
+        const last = buf.lastIndexOf(rowClose);
+        if (last < 0) break;
+        readRows(buf.slice(0, last + rowClose.length), p, grid, book, rowState);
+        buf = buf.slice(last + rowClose.length);
+        break;
+      } else if (state === 'tail') {
+        const i = buf.indexOf(`<${p}mergeCells`);
+        if (i < 0) {
+          buf = buf.slice(-64);
+          break;
+        }
+        buf = buf.slice(i);
+        state = 'merges';
+      } else {
+        const end = buf.search(re(`</${esc(p)}mergeCells>|^<${esc(p)}mergeCells\\b[^>]*/>`, ''));
+        const upto = end >= 0 ? buf.length : buf.lastIndexOf('>') + 1;
+        readMerges(buf.slice(0, upto), p, grid);
+        buf = buf.slice(upto);
+        if (end >= 0) mergesDone = true;
+        break;
+      }
+    }
+    // Nothing after </mergeCells> matters: stop inflating the rest of the part.
+    if (mergesDone) break;
+  }
+  return grid;
+}
+
+function readMerges(xml: string, p: string, grid: Grid): void {
+  const r = re(`<${esc(p)}mergeCell\\b[^>]*?\\bref\\s*=\\s*["']([^"']+)["']`);
+  let m: RegExpExecArray | null;
+  while ((m = r.exec(xml))) {
+    try {
+      const rect = parseRange(m[1]);
+      if (rect.top !== rect.bottom || rect.left !== rect.right) grid.addMerge(rect);
+    } catch {
+      // A malformed ref in one merge should not lose the rest of the sheet.
+    }
+  }
+}
+
+function readRows(xml: string, p: string, grid: Grid, book: Book, state: { row: number }): void {
+  const pe = esc(p);
+  const rowRe = re(`<${pe}row\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${pe}row>)`);
+  const cellRe = re(`<${pe}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${pe}c>)`);
+  let rm: RegExpExecArray | null;
+  while ((rm = rowRe.exec(xml))) {
+    const rAttr = /\br\s*=\s*["'](\d+)["']/.exec(rm[1]);
+    // Row and cell references are optional in the format: without them, count on from the previous one.
+    const row = rAttr ? parseInt(rAttr[1], 10) - 1 : state.row + 1;
+    state.row = row;
+    const body = rm[2];
+    if (!body) continue;
+    let col = -1;
+    cellRe.lastIndex = 0;
+    let cm: RegExpExecArray | null;
+    while ((cm = cellRe.exec(body))) {
+      const a = cm[1];
+      col = cellColumn(a, col + 1);
+      const content = cm[2];
+      if (!content) continue;
+      const cell = cellValue(a, content, p, book);
+      if (cell) grid.setCell(row, col, cell);
+    }
+  }
+}
+
+/** Column (0-based) from the cell's r attribute, or `fallback` when it has none. */
+function cellColumn(a: string, fallback: number): number {
+  const i = a.indexOf('r=');
+  if (i < 0 || (i > 0 && !/\s/.test(a[i - 1]))) {
+    const m = /\sr\s*=\s*["']([A-Za-z]+)/.exec(a);
+    return m ? lettersToColFast(m[1]) : fallback;
+  }
+  let col = 0;
+  for (let k = i + 3; k < a.length; k++) {
+    const c = a.charCodeAt(k) & ~32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  return col > 0 ? col - 1 : fallback;
+}
+
+function lettersToColFast(s: string): number {
+  let n = 0;
+  for (let k = 0; k < s.length; k++) n = n * 26 + ((s.charCodeAt(k) & ~32) - 64);
+  return n - 1;
+}
+
+function attrOf(a: string, name: string): string | undefined {
+  const i = a.indexOf(' ' + name + '="');
+  if (i >= 0) return a.slice(i + name.length + 3, a.indexOf('"', i + name.length + 3));
+  const m = re(`\\s${name}\\s*=\\s*["']([^"']*)["']`, '').exec(a);
+  return m ? m[1] : undefined;
+}
+
+function cellValue(a: string, content: string, p: string, book: Book): CellInput | null {
+  const t = attrOf(a, 't') || 'n';
+  if (t === 'inlineStr') {
+    const is = re(`<${esc(p)}is\\b[^>]*>([\\s\\S]*?)</${esc(p)}is>`, '').exec(content);
+    const s = is ? stringItemText(is[1], p) : '';
+    return s === '' ? null : { value: s };
+  }
+  const vOpen = `<${p}v`;
+  const vi = content.indexOf(vOpen);
+  if (vi < 0) return null; // a formula without a cached result, or only a style
+  const gt = content.indexOf('>', vi);
+  if (content[gt - 1] === '/') return null;
+  const v = content.slice(gt + 1, content.indexOf(`</${p}v>`, gt));
+  switch (t) {
+    case 's': {
+      const s = book.strings[parseInt(v, 10)];
+      return s === undefined || s === '' ? null : { value: s };
+    }
+    case 'str': {
+      const s = cellTextDecode(v);
+      return s === '' ? null : { value: s };
+    }
+    case 'b':
+      return { value: v.trim() === '1' || v.trim() === 'true' };
+    case 'e':
+      return { value: null, error: xmlDecode(v).trim() };
+    case 'd': {
+      // ISO 8601 date cells (rare; Strict files): show the date part.
+      const s = xmlDecode(v).trim();
+      return s ? { value: s, text: /^\d{4}-\d\d-\d\d/.test(s) ? s.slice(0, 10) : s } : null;
+    }
+    default: {
+      const n = parseFloat(v);
+      if (isNaN(n)) return null;
+      const sAttr = attrOf(a, 's');
+      const fmt = sAttr ? book.formats[parseInt(sAttr, 10)] : null;
+      return fmt ? { value: n, text: fmt(n, book.date1904) } : { value: n };
+    }
+  }
+}
