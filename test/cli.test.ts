@@ -82,9 +82,15 @@ function expectConsistent(r: Report): void {
   expect(r.summary.infos).toBe(all.filter((d) => d.severity === 'info').length);
 }
 
+const tmpDirs: string[] = [];
 function tmpDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'ptcheck-test-'));
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'ptcheck-test-'));
+  tmpDirs.push(d);
+  return d;
 }
+afterAll(() => {
+  for (const d of tmpDirs) fs.rmSync(d, { recursive: true, force: true });
+});
 
 describe('ptcheck check', () => {
   let jsonRun: Run;
@@ -275,6 +281,16 @@ describe('ptcheck check', () => {
     expect([0, 1]).toContain(r.code);
     expect(fs.readFileSync(input).equals(before)).toBe(true);
     expect(fs.existsSync(path.join(dir, 'x-2.xlsx'))).toBe(true);
+  });
+
+  test('--out naming an existing file: a Chinese reason, exit 2, nothing checked', async () => {
+    const file = path.join(tmpDir(), 'occupied');
+    fs.writeFileSync(file, 'x');
+    const r = await run(['check', fixtureFiles[0], '--out', file]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('已存在同名的文件');
+    expect(r.err).not.toMatch(/EEXIST|Error/);
   });
 
   test('html: self-contained, zh-CN, escaped, saved with --out', async () => {

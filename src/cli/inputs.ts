@@ -18,9 +18,10 @@ const collator = new Intl.Collator('zh-CN', { numeric: true });
 const isLockFile = (name: string) => name.startsWith('~$');
 const isXlsx = (name: string) => /\.xlsx$/i.test(name) && !isLockFile(name);
 
-/** A Chinese reason for a file-system error; `fallback` when the code is not one users can act on. */
-export function fsReason(e: unknown, fallback: string): string {
-  const code = e && typeof e === 'object' ? (e as { code?: unknown }).code : undefined;
+/** A Chinese reason for a file-system error; `fallback` (default: the bare error code) for other codes. */
+export function fsReason(e: unknown, fallback?: string): string {
+  const raw = e && typeof e === 'object' ? (e as { code?: unknown }).code : undefined;
+  const code = typeof raw === 'string' ? raw : undefined;
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
@@ -32,8 +33,15 @@ export function fsReason(e: unknown, fallback: string): string {
       return cliText.fileBusy;
     case 'EISDIR':
       return cliText.notAFile;
+    case 'EEXIST':
+    case 'ENOTEMPTY':
+      return cliText.alreadyExists;
+    case 'ENOSPC':
+      return cliText.diskFull;
+    case 'EROFS':
+      return cliText.readOnly;
     default:
-      return fallback;
+      return fallback !== undefined ? fallback : cliText.systemError(code);
   }
 }
 
@@ -43,7 +51,7 @@ function walk(dir: string, display: string, out: Input[]): void {
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    out.push({ display, abs: dir, error: cliText.dirUnreadable(fsReason(e, String((e as Error).message))) });
+    out.push({ display, abs: dir, error: cliText.dirUnreadable(fsReason(e)) });
     return;
   }
   entries.sort((a, b) => collator.compare(a.name, b.name));

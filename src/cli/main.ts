@@ -112,7 +112,7 @@ async function runCheck(cmd: CheckCommand, deps: CliDeps): Promise<number> {
       fs.mkdirSync(cmd.out, { recursive: true });
     } catch (e) {
       debug(deps, e);
-      deps.stderr.write(`ptcheck：${cliText.outDirFailed(cmd.out, fsReason(e, String((e as Error)?.message)))}\n`);
+      deps.stderr.write(`ptcheck：${cliText.outDirFailed(cmd.out, fsReason(e))}\n`);
       return 2;
     }
     outNames = outputNames(inputs, cmd.out);
@@ -172,7 +172,7 @@ async function runCheck(cmd: CheckCommand, deps: CliDeps): Promise<number> {
       } catch (e) {
         debug(deps, e);
         outputFailed = true;
-        deps.stderr.write(`ptcheck：${cliText.writeFailed(file, fsReason(e, String((e as Error)?.message)))}\n`);
+        deps.stderr.write(`ptcheck：${cliText.writeFailed(file, fsReason(e))}\n`);
       }
     }
   }

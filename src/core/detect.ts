@@ -24,6 +24,10 @@ const DEPT_L1 = /^部门(产出|效果|效益)(指标)?$/;
 function headerColumns(grid: Grid, row: number): Partial<Record<ColumnRole, number>> | undefined {
   const cols = grid.filledCols(row);
   if (cols.length < 3) return undefined;
+  // Cheap gate: a header row names the 三级 column.
+  let named = false;
+  for (const c of cols) if (grid.text(row, c).indexOf('三级') >= 0) named = true;
+  if (!named) return undefined;
   const found: Partial<Record<ColumnRole, number>> = {};
   for (const c of cols) {
     const role = columnRole(grid.text(row, c));

@@ -80,12 +80,18 @@ export function generalText(v: CellValue): string {
   return v;
 }
 
+/** Column span of the cell key (Excel's 16,384 columns). */
+const KEY_COLS = 16384;
+
 export class Grid {
   readonly name: string;
   private rowsData: (StoredCell | undefined)[][] = [];
   private mergeList: Rect[] = [];
-  /** row -> sorted list of merges that start on or cover that row; built lazily */
-  private mergeIndex: Map<number, Rect[]> | null = null;
+  /** cell key -> the merge covering it; built lazily (lookups happen for every cell read). */
+  private mergeIndex: Map<number, Rect> | null = null;
+  /** row -> columns with text; built lazily per row. */
+  private filledCache = new Map<number, number[]>();
+  private bigMerges: Rect[] = [];
   rowCount = 0;
   colCount = 0;
 
@@ -98,6 +104,7 @@ export class Grid {
     if (!r) r = this.rowsData[row] = [];
     const text = cell.text !== undefined ? cell.text : cell.error ? cell.error : generalText(cell.value);
     r[col] = cell.error ? { v: cell.value, t: text, e: cell.error } : { v: cell.value, t: text };
+    this.filledCache.delete(row);
     if (row + 1 > this.rowCount) this.rowCount = row + 1;
     if (col + 1 > this.colCount) this.colCount = col + 1;
   }
@@ -113,15 +120,14 @@ export class Grid {
     return this.mergeList;
   }
 
-  private index(): Map<number, Rect[]> {
+  private index(): Map<number, Rect> {
     if (this.mergeIndex) return this.mergeIndex;
-    const idx = new Map<number, Rect[]>();
+    const idx = new Map<number, Rect>();
+    this.bigMerges = [];
     for (const m of this.mergeList) {
-      for (let r = m.top; r <= m.bottom; r++) {
-        let list = idx.get(r);
-        if (!list) idx.set(r, (list = []));
-        list.push(m);
-      }
+      // A huge merged block (a whole pasted page) would flood the index: scan those few instead.
+      if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 4096) this.bigMerges.push(m);
+      else for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) idx.set(r * KEY_COLS + c, m);
     }
     this.mergeIndex = idx;
     return idx;
@@ -129,9 +135,10 @@ export class Grid {
 
   /** The merged area covering (row, col), if any. */
   mergeAt(row: number, col: number): Rect | undefined {
-    const list = this.index().get(row);
-    if (!list) return undefined;
-    for (const m of list) if (col >= m.left && col <= m.right) return m;
+    if (!this.mergeList.length) return undefined;
+    const m = this.index().get(row * KEY_COLS + col);
+    if (m || !this.bigMerges.length) return m;
+    for (const b of this.bigMerges) if (row >= b.top && row <= b.bottom && col >= b.left && col <= b.right) return b;
     return undefined;
   }
 
@@ -171,21 +178,22 @@ export class Grid {
 
   /** True when every cell of the row is blank (ignoring whitespace). */
   isBlankRow(row: number): boolean {
-    const r = this.rowsData[row];
-    if (!r) return true;
-    for (const c of r) if (c && c.t.trim() !== '') return false;
-    return true;
+    return this.filledCols(row).length === 0;
   }
 
   /** Column indexes holding non-blank text in a row. */
   filledCols(row: number): number[] {
+    const cached = this.filledCache.get(row);
+    if (cached) return cached;
     const r = this.rowsData[row];
     const out: number[] = [];
-    if (!r) return out;
-    for (let i = 0; i < r.length; i++) {
-      const c = r[i];
-      if (c && c.t.trim() !== '') out.push(i);
+    if (r) {
+      for (let i = 0; i < r.length; i++) {
+        const c = r[i];
+        if (c && c.t.trim() !== '') out.push(i);
+      }
     }
+    this.filledCache.set(row, out);
     return out;
   }
 

@@ -2,14 +2,14 @@
 // never by fixed positions.
 
 /** Removes all whitespace and unifies full-width brackets/colons so labels compare reliably. */
+const NORM_NEEDED = /[\s\u3000（）：【】]/;
+const NORM_ALL = /[\s\u3000]+|[（）：【】]/g;
+const NORM_MAP: Record<string, string> = { '（': '(', '）': ')', '：': ':', '【': '[', '】': ']' };
+
 export function normLabel(s: string): string {
-  return s
-    .replace(/[\s\u3000]+/g, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')')
-    .replace(/：/g, ':')
-    .replace(/【/g, '[')
-    .replace(/】/g, ']');
+  // Most cells need no change: test once instead of running every replacement (this runs on every cell).
+  if (!NORM_NEEDED.test(s)) return s;
+  return s.replace(NORM_ALL, (m) => NORM_MAP[m] || '');
 }
 
 export type ColumnRole =
@@ -40,6 +40,7 @@ const COLUMN_LABELS: [ColumnRole, RegExp][] = [
 ];
 
 export function columnRole(text: string): ColumnRole | undefined {
+  if (text.length > 24) return undefined;
   const n = normLabel(text);
   if (!n) return undefined;
   for (const [role, re] of COLUMN_LABELS) if (re.test(n)) return role;
@@ -70,6 +71,7 @@ const META_LABELS: [MetaLabel, RegExp][] = [
 ];
 
 export function metaLabel(text: string): MetaLabel | undefined {
+  if (text.length > 30) return undefined;
   const n = normLabel(text);
   if (!n || n.length > 14) return undefined;
   for (const [role, re] of META_LABELS) if (re.test(n)) return role;
@@ -78,6 +80,7 @@ export function metaLabel(text: string): MetaLabel | undefined {
 
 /** "1.城区微型站运维费绩效目标表" and the like. */
 export function isTitle(text: string): boolean {
+  if (text.indexOf('绩效') < 0) return false;
   const n = normLabel(text);
   return n.length >= 6 && n.length <= 120 && /绩效(目标|指标)(表|申报表)?$/.test(n) && !/^(一级|二级|三级)/.test(n);
 }

@@ -24,6 +24,8 @@ export interface Emit {
 }
 
 export interface TableContext {
+  /** How many findings this context has emitted so far (lets a rule tell whether a sub-check spoke). */
+  emitted(): number;
   table: TargetTable;
   tableIndex: number;
   profile: Profile;
@@ -67,6 +69,20 @@ export function budgetYuanOf(t: TargetTable): number | null {
   return toYuan(n, t.unit.text || '万元');
 }
 
+// Real workbooks repeat the same values and names thousands of times: interpret each text once.
+const MEMO_LIMIT = 50000;
+const vaMemo = new Map<string, ValueAnalysis>();
+const measureMemo = new Map<string, Measure>();
+function memo<T>(m: Map<string, T>, key: string, make: () => T): T {
+  let v = m.get(key);
+  if (v === undefined) {
+    if (m.size > MEMO_LIMIT) m.clear();
+    v = make();
+    m.set(key, v);
+  }
+  return v;
+}
+
 export function buildRows(t: TargetTable, profile: Profile): LogicalRow[] {
   const out: LogicalRow[] = [];
   const ind = t.indicators;
@@ -90,8 +106,8 @@ export function buildRows(t: TargetTable, profile: Profile): LogicalRow[] {
       desc: r.desc,
       value,
       basis,
-      va: analyzeValue(value.text),
-      measure: measureOf(r.l3.text, r.desc.text),
+      va: memo(vaMemo, value.text, () => analyzeValue(value.text)),
+      measure: memo(measureMemo, r.l3.text + '\u0000' + r.desc.text, () => measureOf(r.l3.text, r.desc.text)),
     });
   }
   return out;
@@ -104,7 +120,9 @@ export function makeContext(
   sink: Diagnostic[],
   defaults: Record<string, Severity>,
 ): TableContext {
+  let count = 0;
   const emit: Emit = (rule, cell, message, suggestion, severity) => {
+    count++;
     const d: Diagnostic = {
       sheet: t.sheet,
       cell: cell || t.header.l3 || t.range.split(':')[0],
@@ -124,5 +142,6 @@ export function makeContext(
     budgetYuan: budgetYuanOf(t),
     budgetYear: budgetYearOf(t),
     emit,
+    emitted: () => count,
   };
 }

@@ -182,6 +182,7 @@ const goals: Rule = {
       return;
     }
     // Quantities named in the goals should come back as indicator values ("8个空气站" → 8个).
+    if (!/\d/.test(s)) return;
     const nums = new Set<number>();
     for (const r of ctx.rows) {
       const p = r.va.parsed;

@@ -71,14 +71,9 @@ function checkRow(ctx: TableContext, r: LogicalRow): void {
     return;
   }
   // Format hints (百分比 → %) only where no finding about the value's meaning supersedes them.
-  let semantic = 0;
-  const outer = ctx;
-  ctx = { ...outer, emit: (...a) => { semantic++; outer.emit(...a); } };
-  try {
-    checkMeaning(ctx, r, name, cell, raw, p, role, measure);
-  } finally {
-    if (!semantic) formatIssues(outer, r);
-  }
+  const before = ctx.emitted();
+  checkMeaning(ctx, r, name, cell, raw, p, role, measure);
+  if (ctx.emitted() === before) formatIssues(ctx, r);
 }
 
 function checkMeaning(ctx: TableContext, r: LogicalRow, name: string, cell: string, raw: string, p: ParsedValue, role: string | undefined, measure: string): void {
