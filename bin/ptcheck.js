@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 'use strict';
 // Thin launcher: the compiled CLI lives in dist/ (built by `npm install` via `prepare`).
+const path = require('path');
+const entry = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
 let main;
 try {
-  main = require('../dist/cli/main.js').main;
+  main = require(entry).main;
 } catch (e) {
-  process.stderr.write('ptcheck 尚未构建：请先在项目根目录运行 npm install（或 npm run build:cli）。\n');
-  process.exit(2);
+  if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).indexOf(entry) >= 0) {
+    process.stderr.write('ptcheck 尚未构建：请先在项目根目录运行 npm install（或 npm run build:cli）。\n');
+    process.exit(2);
+  }
+  throw e;
 }
 main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

@@ -114,7 +114,8 @@ export const msg = {
   valueNoCmp: (text: string, fix: string) => `指标值${q(text)}未写比较符号，宜写为${q(fix)}`,
   valueUnitMissing: (text: string) => `定量指标值${q(text)}缺少计量单位`,
   mismatchCountPct: (name: string, text: string) => `${q(name)}是数量指标，指标值应为个数（如“=12次”“≥20人”），不应为百分比${q(text)}`,
-  mismatchCostPct: (name: string, text: string) => `${q(name)}是成本指标，指标值应为金额（如“≤预算数万元”），不应为百分比${q(text)}`,
+  mismatchCostPct: (name: string, text: string, fix: string | null) =>
+    `${q(name)}是成本指标，指标值应为金额（如${q(fix || '≤预算数')}），不应为百分比${q(text)}`,
   mismatchTimePct: (name: string, text: string) => `时效指标${q(name)}的指标值应为完成时限（如“2023年12月底前完成”），不应为百分比${q(text)}`,
   mismatchRateUnit: (name: string, text: string) => `${q(name)}是比率指标，指标值应为百分比（如“≥95%”），不应为${q(text)}`,
   mismatchCountUnit: (name: string, text: string, expected: string) => `${q(name)}的单位应为${q(expected)}，而指标值${q(text)}用了其他计量单位`,

@@ -99,7 +99,7 @@ function checkMeaning(ctx: TableContext, r: LogicalRow, name: string, cell: stri
     const b = budgetText(ctx);
     const fix = b ? '≤' + b : null;
     if (p.kind === 'quant' && p.unitClass === 'percent') {
-      ctx.emit('value.unit-mismatch', cell, msg.mismatchCostPct(name, raw), fix, 'error');
+      ctx.emit('value.unit-mismatch', cell, msg.mismatchCostPct(name, raw, fix), fix, 'error');
       return;
     }
     if (p.kind !== 'quant') {

@@ -1,3 +1,4 @@
+// Dev aid: `npx tsx scripts/findings.ts 002_f394b5ba38f6b2c8.xlsx [rule-prefix|all]` prints findings per rule for a fixture.
 import { loadGrids, FIXTURES } from '../test/helpers/load';
 import { checkGrids } from '../src/core/check';
 (async () => {
