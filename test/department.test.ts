@@ -38,3 +38,21 @@ it('detects the department-wide table with its split value columns', async () =>
   const time = t.indicators.find((i) => i.l3.text === '全年工作任务完成时间')!;
   expect(time.value.text).toBe('按工作计划及时完成');
 });
+
+it('checks the department-wide table against the department profile', async () => {
+  const { grids } = await deptGrids();
+  const { checkGrids } = await import('../src/core/check');
+  const res = checkGrids(grids);
+  expect(res.tables[0].profile).toBe('department');
+  const at = (cell: string) => res.diagnostics.filter((d) => d.cell === cell).map((d) => d.rule);
+  // 满意度 written as a 二级 under 部门效果: it belongs under its own 一级.
+  const sat = res.tables[0].table.indicators.find((i) => i.effL2 === '满意度')!;
+  expect(at(sat.l2.cell)).toContain('hierarchy.l2');
+  // Correct rows stay quiet: ≥ 40.00 件 for a count, = 100.00 % for a rate.
+  const first = res.tables[0].table.indicators[0];
+  expect(at(first.value.cell)).toEqual([]);
+  expect(at(first.l1.cell)).toEqual([]);
+  // "按工作计划及时完成" is no deadline.
+  const time = res.tables[0].table.indicators.find((i) => i.l3.text === '全年工作任务完成时间')!;
+  expect(at(time.value.cell)).toContain('time.form');
+});
