@@ -45,9 +45,10 @@ it('checks the department-wide table against the department profile', async () =
   const res = checkGrids(grids);
   expect(res.tables[0].profile).toBe('department');
   const at = (cell: string) => res.diagnostics.filter((d) => d.cell === cell).map((d) => d.rule);
-  // 满意度 written as a 二级 under 部门效果: it belongs under its own 一级.
+  // 满意度 written as a 二级 under 部门效果, as the published document does: accepted.
   const sat = res.tables[0].table.indicators.find((i) => i.effL2 === '满意度')!;
-  expect(at(sat.l2.cell)).toContain('hierarchy.l2');
+  expect(at(sat.l2.cell)).toEqual([]);
+  expect(res.diagnostics.filter((d) => d.rule === 'coverage.satisfaction')).toEqual([]);
   // Correct rows stay quiet: ≥ 40.00 件 for a count, = 100.00 % for a rate.
   const first = res.tables[0].table.indicators[0];
   expect(at(first.value.cell)).toEqual([]);

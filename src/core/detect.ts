@@ -26,7 +26,7 @@ function headerColumns(grid: Grid, row: number): Partial<Record<ColumnRole, numb
   if (cols.length < 3) return undefined;
   // Cheap gate: a header row names the 三级 column.
   let named = false;
-  for (const c of cols) if (grid.text(row, c).indexOf('三级') >= 0) named = true;
+  for (const c of cols) if (grid.rawText(row, c).indexOf('三级') >= 0) named = true;
   if (!named) return undefined;
   const found: Partial<Record<ColumnRole, number>> = {};
   for (const c of cols) {
@@ -39,14 +39,14 @@ function headerColumns(grid: Grid, row: number): Partial<Record<ColumnRole, numb
 }
 
 /** Rows that start something else: a title, a meta label in the first filled cell, or another header. */
-function startsSomethingElse(grid: Grid, row: number): boolean {
+function startsSomethingElse(grid: Grid, row: number, headerRows: Set<number>): boolean {
+  if (headerRows.has(row)) return true;
   const cols = grid.filledCols(row);
   if (cols.length === 0) return false;
   const first = grid.text(row, cols[0]);
   if (cols.length <= 2 && isTitle(first)) return true;
   const ml = metaLabel(first);
-  if (ml && ml !== 'name') return true;
-  return headerColumns(grid, row) !== undefined;
+  return !!ml && ml !== 'name';
 }
 
 function looksLikeIndicatorRow(grid: Grid, row: number, columns: Partial<Record<ColumnRole, number>>): boolean {
@@ -61,6 +61,7 @@ export function detectTables(grid: Grid): TableRegion[] {
     const cols = headerColumns(grid, r);
     if (cols) headers.push({ row: r, columns: cols });
   }
+  const headerRows = new Set(headers.map((h) => h.row));
   const regions: TableRegion[] = [];
   let prevEnd = -1;
   for (let h = 0; h < headers.length; h++) {
@@ -86,12 +87,12 @@ export function detectTables(grid: Grid): TableRegion[] {
     for (let r = bodyTop; r < limit; r++) {
       if (grid.isBlankRow(r)) {
         // Tolerate a stray blank row inside a table when an indicator row follows directly.
-        if (r + 1 < limit && !grid.isBlankRow(r + 1) && looksLikeIndicatorRow(grid, r + 1, columns) && !startsSomethingElse(grid, r + 1)) {
+        if (r + 1 < limit && !grid.isBlankRow(r + 1) && looksLikeIndicatorRow(grid, r + 1, columns) && !startsSomethingElse(grid, r + 1, headerRows)) {
           continue;
         }
         break;
       }
-      if (startsSomethingElse(grid, r)) break;
+      if (startsSomethingElse(grid, r, headerRows)) break;
       bodyBottom = r;
     }
     if (bodyBottom < bodyTop) {

@@ -34,8 +34,11 @@ export function lettersToCol(letters: string): number {
   return n - 1;
 }
 
+const LETTERS: string[] = [];
+for (let i = 0; i < 256; i++) LETTERS.push(colToLetters(i));
+
 export function toA1(row: number, col: number): string {
-  return colToLetters(col) + (row + 1);
+  return (col < 256 ? LETTERS[col] : colToLetters(col)) + (row + 1);
 }
 
 export function rectToA1(r: Rect): string {
@@ -162,6 +165,13 @@ export class Grid {
     const m = this.mergeAt(row, col);
     if (m) return this.text(m.top, m.left);
     return this.text(row, col);
+  }
+
+  /** Stored text without the merge check: for cheap scans where a continuation cell cannot matter. */
+  rawText(row: number, col: number): string {
+    const r = this.rowsData[row];
+    const c = r ? r[col] : undefined;
+    return c ? c.t : '';
   }
 
   value(row: number, col: number): CellValue {

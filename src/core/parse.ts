@@ -122,7 +122,8 @@ export function parseRegion(grid: Grid, region: TableRegion, index: number): Tar
   let right = 0;
   for (const v of Object.values(region.columns)) if (v !== undefined && v > right) right = v;
   for (let r = region.metaTop; r <= region.bodyBottom; r++) {
-    for (const cc of grid.filledCols(r)) right = Math.max(right, grid.areaOf(r, cc).right);
+    const cols = grid.filledCols(r);
+    if (cols.length) right = Math.max(right, grid.areaOf(r, cols[cols.length - 1]).right);
   }
   const header: Record<string, string> = {};
   for (const [role, col] of Object.entries(region.columns)) if (col !== undefined) header[role] = toA1(region.headerRow, col);

@@ -57,7 +57,7 @@ const money: Rule[] = [
       if (total === null || fiscal === null || other === null) return;
       if (!b.fiscal.text.trim() && !b.other.text.trim()) return;
       if (Math.abs(total - (fiscal + other)) > 0.011) {
-        ctx.emit('money.sum', b.total.cell, msg.moneySum(b.total.text.trim(), b.fiscal.text.trim(), b.other.text.trim(), round2(fiscal + other)), round2(fiscal + other));
+        ctx.emit('money.sum', b.total.cell, msg.moneySum(b.total.text.trim(), b.fiscal.text.trim(), b.other.text.trim(), round2(fiscal + other)), null);
       }
     },
   },
@@ -79,7 +79,10 @@ const money: Rule[] = [
         const s = f.text.trim();
         if (!s) continue;
         const n = parseNumber(s);
-        if (n === null) ctx.emit('money.number', f.cell, msg.moneyNotNumber(label, s));
+        if (n === null) {
+          const m = /^(\d+(?:\.\d+)?)\s*(万元|元)$/.exec(s);
+          ctx.emit('money.number', f.cell, msg.moneyNotNumber(label, s), m && m[2] === (ctx.table.unit.text || '万元') ? m[1] : null);
+        }
         else if (n < 0) ctx.emit('money.number', f.cell, msg.moneyNegative(label));
         else if (label === L.total && n === 0) ctx.emit('money.number', f.cell, msg.moneyZero());
       }

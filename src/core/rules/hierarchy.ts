@@ -56,8 +56,10 @@ const coverage: Rule = {
   check(ctx) {
     const t = ctx.table;
     if (!ctx.rows.length) return;
-    const l1 = new Set(ctx.rows.filter((r) => r.l1 && r.l3.text.trim()).map((r) => r.l1!.role));
-    const l2 = new Set(ctx.rows.filter((r) => r.l2 && r.l3.text.trim()).map((r) => r.l2!.role));
+    // A row whose 三级 is "无" does not cover anything.
+    const real = ctx.rows.filter((r) => r.l3.text.trim() && !NA.test(normLabel(r.l3.text.trim())));
+    const l1 = new Set(real.filter((r) => r.l1).map((r) => r.l1!.role));
+    const l2 = new Set(real.filter((r) => r.l2).map((r) => r.l2!.role));
     const at = t.header.l1 || t.header.l2 || t.header.l3;
     const atL2 = t.header.l2 || at;
     const p = ctx.profile;
@@ -134,7 +136,15 @@ function valueLikeName(s: string): boolean {
 }
 
 const RATE_NAME = /(率|比例|比率|占比|覆盖面)$/;
-const COSTY_RATE = /成本|资金|预算|支出|节约|节支|经费|费用|执行/;
+const COSTY_RATE = /成本|预算|支出|节约|节支|经费|费用|执行|资金使用|资金支付|资金拨付/;
+const NOT_COST_RATE = /及时|按时|准确|合格|覆盖|达标|满意|完成/;
+const BENEFIT_ROLES = ['economic', 'social', 'ecological', 'sustainable'];
+
+/** "培训天数 ≥7天", "租用年限 =1年": an amount of time is a quantity, not a deadline. */
+function isDuration(r: LogicalRow): boolean {
+  const p = r.va.parsed;
+  return p.kind === 'quant' && p.unitClass === 'duration';
+}
 
 const misfiled: Rule = {
   id: 'indicator.misfiled',
@@ -150,11 +160,13 @@ const misfiled: Rule = {
       const isCostRole = role === 'cost' || role === 'econCost';
       if (r.measure === 'cost' && (role === 'quantity' || role === 'quality' || role === 'time')) {
         ctx.emit('indicator.misfiled', r.l3.cell, msg.misfiledCost(name, l2));
-      } else if (r.measure === 'time' && (role === 'quantity' || role === 'quality' || isCostRole)) {
+      } else if (r.measure === 'cost' && BENEFIT_ROLES.indexOf(role) >= 0) {
+        ctx.emit('indicator.misfiled', r.l3.cell, msg.misfiledCost(name, l2));
+      } else if (r.measure === 'time' && (role === 'quantity' || role === 'quality' || isCostRole) && !isDuration(r)) {
         ctx.emit('indicator.misfiled', r.l3.cell, msg.misfiledTime(name, l2));
       } else if (r.measure === 'satisfaction' && role !== 'satisfaction') {
         ctx.emit('indicator.misfiled', r.l3.cell, msg.misfiledSatisfaction(name, l2));
-      } else if (isCostRole && RATE_NAME.test(normLabel(name)) && !COSTY_RATE.test(name)) {
+      } else if (isCostRole && RATE_NAME.test(normLabel(name)) && (!COSTY_RATE.test(name) || NOT_COST_RATE.test(name))) {
         ctx.emit('indicator.misfiled', r.l3.cell, msg.misfiledRateAsCost(name));
       }
     }

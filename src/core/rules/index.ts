@@ -23,7 +23,7 @@ const SEVERITY: Record<string, Severity> = {
   'value.unit-missing': 'error', 'value.unit-mismatch': 'error', 'value.percent-range': 'error', 'value.direction': 'warning', 'value.trivial': 'warning',
   'value.qual-long': 'info', 'value.qual-quantity': 'warning', 'value.uniform': 'warning',
   'satisfaction.form': 'error', 'satisfaction.floor': 'warning', 'satisfaction.100': 'warning',
-  'time.form': 'error', 'time.year': 'warning', 'cost.money': 'warning', 'cost.cap': 'error',
+  'time.form': 'error', 'time.year': 'warning', 'cost.money': 'warning', 'cost.cap': 'error', 'cost.unit': 'warning',
   'basis.empty': 'error', 'basis.unclear': 'warning', 'desc.empty': 'warning', 'desc.repeats-name': 'warning',
   'text.whitespace': 'info', 'text.foreign-subject': 'warning', 'layout.split-row': 'error', 'workbook.boilerplate': 'warning',
 };

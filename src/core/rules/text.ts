@@ -5,7 +5,7 @@ import { Rule, TableContext, WorkbookRule } from './context';
 
 const NA = /^(无|暂无|\/|-|—|－|\*|_|略)?$/;
 /** Words that show a basis names a standard or a source a reviewer accepts. */
-const BASIS_OK = /标准|计划|方案|目标|预算|文件|规定|办法|通知|意见|制度|政策|要求|合同|协议|统计|历史|上年|往年|前三年|行业|规范|国标|定额|调查|问卷|测评|台账|登记|记录|报表|批复|任务|安排|部署|实际|测算|职责|清单|考核|〔|\[|【|号|发/;
+const BASIS_OK = /《|预案|规划|上报|排查|摸底|普查|核实|核定|资料|数据|报告|标准|计划|方案|目标|预算|文件|规定|办法|通知|意见|制度|政策|要求|合同|协议|统计|历史|上年|往年|前三年|行业|规范|国标|定额|调查|问卷|测评|台账|登记|记录|报表|批复|任务|安排|部署|实际|测算|职责|清单|考核|〔|\[|【|号|发/;
 
 const basisDesc: Rule = {
   id: 'basis.empty',

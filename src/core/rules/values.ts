@@ -1,7 +1,7 @@
 // 指标值: grammar, and fit with what the indicator measures (rate, count, cost, deadline, satisfaction).
 import { msg } from '../i18n/rules';
 import { normLabel } from '../labels';
-import { ParsedValue, toYuan } from '../value';
+import { ParsedValue, parseNumber, toYuan } from '../value';
 import { LogicalRow, Rule, TableContext } from './context';
 
 const NA_L3 = /^(无|暂无|没有|\/|-|—|－|\*|_|其他|略|空)?$/;
@@ -63,7 +63,8 @@ function checkRow(ctx: TableContext, r: LogicalRow): void {
     else if (codes.includes('na')) ctx.emit('value.malformed', cell, msg.valueNa(raw), null, 'error');
     else if (measure === 'cost' || ((role === 'cost' || role === 'econCost') && measure === 'unknown')) {
       const b = budgetText(ctx);
-      ctx.emit('cost.money', cell, msg.costMoney(name, raw, b ? '≤' + b : '≤预算数'), sugg || (b ? '≤' + b : null), 'warning');
+      const perUnit = PER_UNIT.test(name) || /每|人均/.test(raw);
+      ctx.emit('cost.money', cell, msg.costMoney(name, raw, perUnit ? '≤N元/人' : b ? '≤' + b : '≤预算数'), perUnit ? null : sugg || (b ? '≤' + b : null), 'warning');
     } else if (measure === 'time' || (role === 'time' && measure === 'unknown')) {
       ctx.emit('time.form', cell, msg.timeForm(name, raw, suggestDeadline(ctx)), suggestDeadline(ctx), 'error');
     } else if (codes.includes('stray-words') && sugg) ctx.emit('value.malformed', cell, msg.valueStray(raw, sugg), sugg, 'error');
@@ -103,7 +104,15 @@ function checkMeaning(ctx: TableContext, r: LogicalRow, name: string, cell: stri
       return;
     }
     if (p.kind !== 'quant') {
-      ctx.emit('cost.money', cell, msg.costMoney(name, raw, fix || '≤预算数'), fix, 'warning');
+      // A per-person standard is not the whole budget: no suggestion rather than a wrong one.
+      const perUnit = PER_UNIT.test(name) || /每|人均/.test(raw);
+      ctx.emit('cost.money', cell, msg.costMoney(name, raw, perUnit ? '≤N元/人' : fix || '≤预算数'), perUnit ? null : fix, 'warning');
+      return;
+    }
+    // "≤885.2元" against a budget of 885.20万元: the unit slipped.
+    const budgetNum = ctx.table.budget ? parseNumber(ctx.table.budget.total.text) : null;
+    if (p.unit === '元' && (ctx.table.unit.text || '万元') === '万元' && budgetNum && Math.abs(p.num - budgetNum) < 0.01 * budgetNum) {
+      ctx.emit('cost.unit', cell, msg.costUnit(name, raw, (ctx.table.budget as { total: { text: string } }).total.text.trim() + '万元'), (p.cmp || '') + p.numText + '万元', 'warning');
       return;
     }
     // "≤6.45万" leaves out 元: compare it with the budget all the same.
@@ -111,6 +120,7 @@ function checkMeaning(ctx: TableContext, r: LogicalRow, name: string, cell: stri
     const total = !PER_UNIT.test(p.unit) && !PER_UNIT.test(name);
     if (total && yuan !== null && ctx.budgetYuan !== null && yuan > ctx.budgetYuan * 1.0001 + 0.5)
       ctx.emit('cost.cap', cell, msg.costCap(name, raw, b || fmtMoney(ctx.budgetYuan) + '元'), fix, 'error');
+    if (p.unit === '万') return; // shorthand for 万元: the format hint (→ 万元) says enough
     if (p.unitClass !== 'money') {
       if (p.unit) ctx.emit('value.unit-mismatch', cell, msg.mismatchCostUnit(name, raw), fix, 'warning');
       else ctx.emit('value.unit-missing', cell, msg.valueUnitMissing(raw), null, 'error');
@@ -156,7 +166,7 @@ function checkMeaning(ctx: TableContext, r: LogicalRow, name: string, cell: stri
       const wantText = /人数$/.test(n) ? '人' : '次';
       if (want && p.unit && !want.test(p.unit)) ctx.emit('value.unit-mismatch', cell, msg.mismatchCountUnit(name, raw, wantText), null, 'warning');
       else if (!p.unit) ctx.emit('value.unit-missing', cell, msg.valueUnitMissing(raw), null, 'error');
-      if ((p.cmp === '≤' || p.cmp === '<') && !negative) ctx.emit('value.direction', cell, msg.directionPositive(name, raw), null, 'warning');
+      if ((p.cmp === '≤' || p.cmp === '<') && !negative) ctx.emit('value.direction', cell, msg.directionPositive(name, raw), '≥' + p.numText + p.unit, 'warning');
       if (p.num === 0 && (p.cmp === '≥' || p.cmp === '>')) ctx.emit('value.trivial', cell, msg.trivial(raw), null, 'warning');
     } else if (role === 'quantity' && p.kind === 'qual') {
       ctx.emit('value.qual-quantity', cell, msg.qualQuantity(name, raw), null, 'warning');
