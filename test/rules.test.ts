@@ -404,7 +404,7 @@ const FIRES: FireCase[] = [
     from: '1.经开区编外人员资金 (no 预算数): 项目成本控制 "元按照规定标准控制"',
   },
   {
-    // 5.承包费: 预算数 885.20万元, the cost written in 元 — a unit slip of 10,000 times.
+    from: '5.承包费: 预算数 885.20万元, the cost written in 元 — a unit slip of 10,000 times',
     rule: 'cost.unit', stem: F004, table: 4, cell: 'F96', severity: 'warning', suggestion: '≤885.2万元', text: '≤885.2元', says: '885.20万元',
   },
   {

@@ -1,7 +1,7 @@
 // Header, money, spend plan and 绩效目标 text.
 import { msg } from '../i18n/rules';
 import { normLabel } from '../labels';
-import { PLACEHOLDER_RE, analyzeValue, parseNumber } from '../value';
+import { PLACEHOLDER_RE, parseNumber } from '../value';
 import { Rule, TableContext } from './context';
 
 const hasMeta = (ctx: TableContext) => ctx.table.kind === 'project' && !!(ctx.table.budget || ctx.table.code.cell || ctx.table.plan.length);
@@ -208,6 +208,5 @@ const goals: Rule = {
   },
 };
 
-void analyzeValue;
 
 export const headerRules: Rule[] = [headerRequired, headerCode, ...money, plan, goals];

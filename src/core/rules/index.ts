@@ -42,7 +42,7 @@ const tableRules = [...headerRules, ...hierarchyRules, ...valueRules, ...textRul
 export function runRules(tables: { table: TargetTable; profile: Profile }[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ctxs: TableContext[] = tables.map((t, i) => makeContext(t.table, i, t.profile, out, SEVERITY));
-  for (const ctx of ctxs) for (const rule of tableRules) rule.check && rule.check(ctx);
+  for (const ctx of ctxs) for (const rule of tableRules) if (rule.check) rule.check(ctx);
   boilerplate.checkAll(ctxs);
   return out;
 }
