@@ -36,23 +36,11 @@ export interface TableContext {
   emit: Emit;
 }
 
-export interface Rule {
-  id: string;
-  severity: Severity;
-  /** Profile ids, or ['*']. */
-  profiles: string[];
-  description: string;
-  /** Per-table check. */
-  check?(ctx: TableContext): void;
-}
+/** A per-table check; ids, severities and descriptions live in the catalogue (rules/index.ts). */
+export type TableCheck = (ctx: TableContext) => void;
 
-export interface WorkbookRule {
-  id: string;
-  severity: Severity;
-  profiles: string[];
-  description: string;
-  checkAll(ctxs: TableContext[]): void;
-}
+/** A check across all tables of a workbook. */
+export type WorkbookCheck = (ctxs: TableContext[]) => void;
 
 export function budgetYearOf(t: TargetTable): number | null {
   const code = t.code.text.trim();

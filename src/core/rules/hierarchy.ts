@@ -3,80 +3,68 @@ import { msg } from '../i18n/rules';
 import { normLabel } from '../labels';
 import { allLevelNames } from '../profiles';
 import { PLACEHOLDER_RE } from '../value';
-import { LogicalRow, Rule, TableContext } from './context';
+import { LogicalRow, TableCheck, TableContext } from './context';
 
 const LEVEL_NAMES = allLevelNames();
 const NA = /^(无|暂无|没有|\/|-|—|－|\*|_|其他|略|空|\\)$/;
 const q = (s: string) => '“' + s + '”';
 
-const levels: Rule = {
-  id: 'hierarchy.l1',
-  severity: 'error',
-  profiles: ['*'],
-  description: '',
-  check(ctx) {
-    const p = ctx.profile;
-    const l1Names = p.levels.map((l) => l.name).join('、');
-    const reported = new Set<string>();
-    for (const r of ctx.rows) {
-      const src = r.src;
-      const l1Cell = src.l1.text.trim() ? src.l1.cell : '';
-      const l2Cell = src.l2.text.trim() ? src.l2.cell : '';
-      if (!r.l1) {
-        if (src.effL1 && l1Cell && !reported.has(l1Cell)) {
-          reported.add(l1Cell);
-          ctx.emit('hierarchy.l1', l1Cell, msg.l1Unknown(src.effL1, l1Names));
-        }
-        continue;
-      }
-      if (r.l1.hint && l1Cell && !reported.has(l1Cell)) {
+function levels(ctx: TableContext): void {
+  const p = ctx.profile;
+  const l1Names = p.levels.map((l) => l.name).join('、');
+  const reported = new Set<string>();
+  for (const r of ctx.rows) {
+    const src = r.src;
+    const l1Cell = src.l1.text.trim() ? src.l1.cell : '';
+    const l2Cell = src.l2.text.trim() ? src.l2.cell : '';
+    if (!r.l1) {
+      if (src.effL1 && l1Cell && !reported.has(l1Cell)) {
         reported.add(l1Cell);
-        ctx.emit('hierarchy.alias', l1Cell, msg.alias(src.l1.text.trim(), r.l1.hint), r.l1.hint, 'info');
+        ctx.emit('hierarchy.l1', l1Cell, msg.l1Unknown(src.effL1, l1Names));
       }
-      if (!l2Cell || reported.has(l2Cell)) continue;
-      reported.add(l2Cell);
-      const level = p.levels.find((l) => l.role === r.l1!.role)!;
-      if (!r.l2) {
-        ctx.emit('hierarchy.l2', l2Cell, msg.l2Unknown(src.effL2, level.name, level.children.map((c) => c.name).join('、')));
-      } else if (r.l2.parent !== r.l1.role) {
-        const right = p.levels.find((l) => l.role === r.l2!.parent)!;
-        ctx.emit('hierarchy.l2', l2Cell, msg.l2Misplaced(src.effL2, level.name, right.name));
-      } else if (r.l2.hint) {
-        ctx.emit('hierarchy.alias', l2Cell, msg.alias(src.l2.text.trim(), r.l2.hint), r.l2.hint, 'info');
-      }
+      continue;
     }
-  },
-};
+    if (r.l1.hint && l1Cell && !reported.has(l1Cell)) {
+      reported.add(l1Cell);
+      ctx.emit('hierarchy.alias', l1Cell, msg.alias(src.l1.text.trim(), r.l1.hint), r.l1.hint, 'info');
+    }
+    if (!l2Cell || reported.has(l2Cell)) continue;
+    reported.add(l2Cell);
+    const level = p.levels.find((l) => l.role === r.l1!.role)!;
+    if (!r.l2) {
+      ctx.emit('hierarchy.l2', l2Cell, msg.l2Unknown(src.effL2, level.name, level.children.map((c) => c.name).join('、')));
+    } else if (r.l2.parent !== r.l1.role) {
+      const right = p.levels.find((l) => l.role === r.l2!.parent)!;
+      ctx.emit('hierarchy.l2', l2Cell, msg.l2Misplaced(src.effL2, level.name, right.name));
+    } else if (r.l2.hint) {
+      ctx.emit('hierarchy.alias', l2Cell, msg.alias(src.l2.text.trim(), r.l2.hint), r.l2.hint, 'info');
+    }
+  }
+}
 
-const coverage: Rule = {
-  id: 'coverage.output',
-  severity: 'error',
-  profiles: ['*'],
-  description: '',
-  check(ctx) {
-    const t = ctx.table;
-    if (!ctx.rows.length) return;
-    // A row whose 三级 is "无" does not cover anything.
-    const real = ctx.rows.filter((r) => r.l3.text.trim() && !NA.test(normLabel(r.l3.text.trim())));
-    const l1 = new Set(real.filter((r) => r.l1).map((r) => r.l1!.role));
-    const l2 = new Set(real.filter((r) => r.l2).map((r) => r.l2!.role));
-    const at = t.header.l1 || t.header.l2 || t.header.l3;
-    const atL2 = t.header.l2 || at;
-    const p = ctx.profile;
-    if (p.requiredL1.includes('output') && !l1.has('output')) ctx.emit('coverage.output', at, msg.coverageOutput(), null, 'error');
-    if (p.requiredL1.includes('benefit') && !l1.has('benefit')) ctx.emit('coverage.benefit', at, msg.coverageBenefit(), null, 'error');
-    const hasCost = l1.has('cost') || l2.has('cost') || l2.has('econCost');
-    if (p.kind === 'project' && !hasCost) ctx.emit('coverage.cost', atL2, msg.coverageCost(p.id === 'core2021'), null, p.id === 'core2021' ? 'error' : 'warning');
-    if (l1.has('output')) {
-      const L = msg.labels;
-      const names: Record<string, string> = { quantity: L.quantity, quality: L.quality, time: L.time };
-      const missing = p.recommendedL2.filter((x) => x !== 'cost' && names[x] && !l2.has(x)).map((x) => names[x]);
-      if (missing.length) ctx.emit('coverage.qqt', atL2, msg.coverageQqt(missing.join(L.sep)), null, 'warning');
-    }
-    if (p.recommendedL1.includes('satisfaction') && !l1.has('satisfaction') && !l2.has('satisfaction'))
-      ctx.emit('coverage.satisfaction', at, msg.coverageSat(), null, 'warning');
-  },
-};
+function coverage(ctx: TableContext): void {
+  const t = ctx.table;
+  if (!ctx.rows.length) return;
+  // A row whose 三级 is "无" does not cover anything.
+  const real = ctx.rows.filter((r) => r.l3.text.trim() && !NA.test(normLabel(r.l3.text.trim())));
+  const l1 = new Set(real.filter((r) => r.l1).map((r) => r.l1!.role));
+  const l2 = new Set(real.filter((r) => r.l2).map((r) => r.l2!.role));
+  const at = t.header.l1 || t.header.l2 || t.header.l3;
+  const atL2 = t.header.l2 || at;
+  const p = ctx.profile;
+  if (p.requiredL1.includes('output') && !l1.has('output')) ctx.emit('coverage.output', at, msg.coverageOutput(), null, 'error');
+  if (p.requiredL1.includes('benefit') && !l1.has('benefit')) ctx.emit('coverage.benefit', at, msg.coverageBenefit(), null, 'error');
+  const hasCost = l1.has('cost') || l2.has('cost') || l2.has('econCost');
+  if (p.kind === 'project' && !hasCost) ctx.emit('coverage.cost', atL2, msg.coverageCost(p.id === 'core2021'), null, p.id === 'core2021' ? 'error' : 'warning');
+  if (l1.has('output')) {
+    const L = msg.labels;
+    const names: Record<string, string> = { quantity: L.quantity, quality: L.quality, time: L.time };
+    const missing = p.recommendedL2.filter((x) => x !== 'cost' && names[x] && !l2.has(x)).map((x) => names[x]);
+    if (missing.length) ctx.emit('coverage.qqt', atL2, msg.coverageQqt(missing.join(L.sep)), null, 'warning');
+  }
+  if (p.recommendedL1.includes('satisfaction') && !l1.has('satisfaction') && !l2.has('satisfaction'))
+    ctx.emit('coverage.satisfaction', at, msg.coverageSat(), null, 'warning');
+}
 
 /** Level names as a 三级 ("社会效益指标", "社会效益"); 满意度 names are fine 三级 names on their own. */
 function isLevelName(s: string): boolean {
@@ -85,47 +73,41 @@ function isLevelName(s: string): boolean {
   return LEVEL_NAMES.has(n) || LEVEL_NAMES.has(n + '指标');
 }
 
-const names: Rule = {
-  id: 'indicator.empty',
-  severity: 'error',
-  profiles: ['*'],
-  description: '',
-  check(ctx) {
-    const seen = new Map<string, LogicalRow>();
-    let count = 0;
-    for (const r of ctx.rows) {
-      const raw = r.l3.text;
-      const s = raw.trim();
-      const cell = r.l3.cell;
-      if (!s || NA.test(normLabel(s))) {
-        // A wholly empty row is not worth a finding; one with a value or 依据 is.
-        if (s || r.value.text.trim() || r.desc.text.trim()) ctx.emit('indicator.empty', cell, msg.indicatorEmpty(s), null, 'error');
-        continue;
-      }
-      count++;
-      if (PLACEHOLDER_RE.test(s)) {
-        ctx.emit('indicator.placeholder', cell, msg.indicatorPlaceholder(s), null, 'error');
-        continue;
-      }
-      if (isLevelName(s)) {
-        ctx.emit('indicator.level-name', cell, msg.indicatorLevelName(s), null, 'error');
-        continue;
-      }
-      const asValue = r.va && valueLikeName(s);
-      if (asValue) {
-        ctx.emit('indicator.is-value', cell, msg.indicatorIsValue(s), null, 'warning');
-      }
-      const key = normLabel(s).replace(/[()（）%％]/g, '');
-      const first = seen.get(key);
-      if (first) ctx.emit('indicator.duplicate', cell, msg.indicatorDuplicate(s, first.l3.cell + q(first.l3.text.trim())), null, 'warning');
-      else seen.set(key, r);
-      const len = normLabel(s).length;
-      if (len > 40) ctx.emit('indicator.length', cell, msg.indicatorLength(s, len), null, 'warning');
+function names(ctx: TableContext): void {
+  const seen = new Map<string, LogicalRow>();
+  let count = 0;
+  for (const r of ctx.rows) {
+    const raw = r.l3.text;
+    const s = raw.trim();
+    const cell = r.l3.cell;
+    if (!s || NA.test(normLabel(s))) {
+      // A wholly empty row is not worth a finding; one with a value or 依据 is.
+      if (s || r.value.text.trim() || r.desc.text.trim()) ctx.emit('indicator.empty', cell, msg.indicatorEmpty(s), null, 'error');
+      continue;
     }
-    const { min, max } = ctx.profile.indicatorCount;
-    if (ctx.rows.length && (count < min || count > max) && count > 0) ctx.emit('indicator.count', ctx.table.header.l3, msg.indicatorCount(count, min, max), null, 'warning');
-  },
-};
+    count++;
+    if (PLACEHOLDER_RE.test(s)) {
+      ctx.emit('indicator.placeholder', cell, msg.indicatorPlaceholder(s), null, 'error');
+      continue;
+    }
+    if (isLevelName(s)) {
+      ctx.emit('indicator.level-name', cell, msg.indicatorLevelName(s), null, 'error');
+      continue;
+    }
+    const asValue = r.va && valueLikeName(s);
+    if (asValue) {
+      ctx.emit('indicator.is-value', cell, msg.indicatorIsValue(s), null, 'warning');
+    }
+    const key = normLabel(s).replace(/[()（）%％]/g, '');
+    const first = seen.get(key);
+    if (first) ctx.emit('indicator.duplicate', cell, msg.indicatorDuplicate(s, first.l3.cell + q(first.l3.text.trim())), null, 'warning');
+    else seen.set(key, r);
+    const len = normLabel(s).length;
+    if (len > 40) ctx.emit('indicator.length', cell, msg.indicatorLength(s, len), null, 'warning');
+  }
+  const { min, max } = ctx.profile.indicatorCount;
+  if (ctx.rows.length && (count < min || count > max) && count > 0) ctx.emit('indicator.count', ctx.table.header.l3, msg.indicatorCount(count, min, max), null, 'warning');
+}
 
 /** A 三级 that is really a value: "2023年12月底前完成", "≥90%", "100%". */
 function valueLikeName(s: string): boolean {
@@ -146,46 +128,34 @@ function isDuration(r: LogicalRow): boolean {
   return p.kind === 'quant' && p.unitClass === 'duration';
 }
 
-const misfiled: Rule = {
-  id: 'indicator.misfiled',
-  severity: 'warning',
-  profiles: ['*'],
-  description: '',
-  check(ctx) {
-    for (const r of ctx.rows) {
-      if (!r.l2 || !r.l3.text.trim()) continue;
-      const name = r.l3.text.trim();
-      const role = r.l2.role;
-      const l2 = r.src.effL2;
-      const isCostRole = role === 'cost' || role === 'econCost';
-      if (r.measure === 'cost' && (role === 'quantity' || role === 'quality' || role === 'time')) {
-        ctx.emit('indicator.misfiled', r.l3.cell, msg.misfiledCost(name, l2));
-      } else if (r.measure === 'cost' && BENEFIT_ROLES.indexOf(role) >= 0) {
-        ctx.emit('indicator.misfiled', r.l3.cell, msg.misfiledCost(name, l2));
-      } else if (r.measure === 'time' && (role === 'quantity' || role === 'quality' || isCostRole) && !isDuration(r)) {
-        ctx.emit('indicator.misfiled', r.l3.cell, msg.misfiledTime(name, l2));
-      } else if (r.measure === 'satisfaction' && role !== 'satisfaction') {
-        ctx.emit('indicator.misfiled', r.l3.cell, msg.misfiledSatisfaction(name, l2));
-      } else if (isCostRole && RATE_NAME.test(normLabel(name)) && (!COSTY_RATE.test(name) || NOT_COST_RATE.test(name))) {
-        ctx.emit('indicator.misfiled', r.l3.cell, msg.misfiledRateAsCost(name));
-      }
+function misfiled(ctx: TableContext): void {
+  for (const r of ctx.rows) {
+    if (!r.l2 || !r.l3.text.trim()) continue;
+    const name = r.l3.text.trim();
+    const role = r.l2.role;
+    const l2 = r.src.effL2;
+    const isCostRole = role === 'cost' || role === 'econCost';
+    if (r.measure === 'cost' && (role === 'quantity' || role === 'quality' || role === 'time')) {
+      ctx.emit('indicator.misfiled', r.l3.cell, msg.misfiledCost(name, l2));
+    } else if (r.measure === 'cost' && BENEFIT_ROLES.indexOf(role) >= 0) {
+      ctx.emit('indicator.misfiled', r.l3.cell, msg.misfiledCost(name, l2));
+    } else if (r.measure === 'time' && (role === 'quantity' || role === 'quality' || isCostRole) && !isDuration(r)) {
+      ctx.emit('indicator.misfiled', r.l3.cell, msg.misfiledTime(name, l2));
+    } else if (r.measure === 'satisfaction' && role !== 'satisfaction') {
+      ctx.emit('indicator.misfiled', r.l3.cell, msg.misfiledSatisfaction(name, l2));
+    } else if (isCostRole && RATE_NAME.test(normLabel(name)) && (!COSTY_RATE.test(name) || NOT_COST_RATE.test(name))) {
+      ctx.emit('indicator.misfiled', r.l3.cell, msg.misfiledRateAsCost(name));
     }
-  },
-};
+  }
+}
 
 const OUTPUT_NAME = /(人数|次数|场次|个数|篇数|户数|期数|件数|台数|份数)$/;
-const outcome: Rule = {
-  id: 'indicator.outcome',
-  severity: 'warning',
-  profiles: ['*'],
-  description: '',
-  check(ctx: TableContext) {
-    for (const r of ctx.rows) {
-      if (!r.l1 || r.l1.role !== 'benefit') continue;
-      const n = normLabel(r.l3.text);
-      if (OUTPUT_NAME.test(n) && !/增长|增加|提升|提高|带动|受益|新增|减少|下降/.test(n)) ctx.emit('indicator.outcome', r.l3.cell, msg.indicatorOutcome(r.l3.text.trim()));
-    }
-  },
-};
+function outcome(ctx: TableContext): void {
+  for (const r of ctx.rows) {
+    if (!r.l1 || r.l1.role !== 'benefit') continue;
+    const n = normLabel(r.l3.text);
+    if (OUTPUT_NAME.test(n) && !/增长|增加|提升|提高|带动|受益|新增|减少|下降/.test(n)) ctx.emit('indicator.outcome', r.l3.cell, msg.indicatorOutcome(r.l3.text.trim()));
+  }
+}
 
-export const hierarchyRules: Rule[] = [levels, coverage, names, misfiled, outcome];
+export const hierarchyRules: TableCheck[] = [levels, coverage, names, misfiled, outcome];

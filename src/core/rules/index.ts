@@ -42,8 +42,8 @@ const tableRules = [...headerRules, ...hierarchyRules, ...valueRules, ...textRul
 export function runRules(tables: { table: TargetTable; profile: Profile }[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ctxs: TableContext[] = tables.map((t, i) => makeContext(t.table, i, t.profile, out, SEVERITY));
-  for (const ctx of ctxs) for (const rule of tableRules) if (rule.check) rule.check(ctx);
-  boilerplate.checkAll(ctxs);
+  for (const ctx of ctxs) for (const rule of tableRules) rule(ctx);
+  boilerplate(ctxs);
   return out;
 }
 

@@ -2,7 +2,7 @@
 import { msg } from '../i18n/rules';
 import { normLabel } from '../labels';
 import { ParsedValue, parseNumber, toYuan } from '../value';
-import { LogicalRow, Rule, TableContext } from './context';
+import { LogicalRow, TableCheck, TableContext } from './context';
 
 const NA_L3 = /^(无|暂无|没有|\/|-|—|－|\*|_|其他|略|空)?$/;
 /** Indicators where lower is better: a ≤ target is right for them. */
@@ -192,27 +192,21 @@ function checkPercent(ctx: TableContext, r: LogicalRow, p: Extract<ParsedValue, 
   else if (!quiet && !negative && (p.cmp === '≤' || p.cmp === '<')) ctx.emit('value.direction', cell, msg.directionPositive(name, raw), '≥' + p.numText + '%', 'warning');
 }
 
-const valueRule: Rule = {
-  id: 'value.malformed',
-  severity: 'error',
-  profiles: ['*'],
-  description: '',
-  check(ctx) {
-    for (const r of ctx.rows) checkRow(ctx, r);
-    // The same value in (nearly) every row: a template filled in without thought.
-    const vals = ctx.rows.filter((r) => r.l3.text.trim()).map((r) => normLabel(r.value.text));
-    if (vals.length >= 5) {
-      const counts = new Map<string, number>();
-      for (const v of vals) if (v) counts.set(v, (counts.get(v) || 0) + 1);
-      for (const [v, n] of counts) {
-        if (n >= Math.max(5, Math.ceil(vals.length * 0.8))) {
-          const cells = ctx.rows.filter((r) => normLabel(r.value.text) === v).map((r) => r.value.cell);
-          ctx.emit('value.uniform', cells[0] + ':' + cells[cells.length - 1], msg.uniform(ctx.rows.find((r) => normLabel(r.value.text) === v)!.value.text.trim(), n), null, 'warning');
-        }
+function valueRule(ctx: TableContext): void {
+  for (const r of ctx.rows) checkRow(ctx, r);
+  // The same value in (nearly) every row: a template filled in without thought.
+  const vals = ctx.rows.filter((r) => r.l3.text.trim()).map((r) => normLabel(r.value.text));
+  if (vals.length >= 5) {
+    const counts = new Map<string, number>();
+    for (const v of vals) if (v) counts.set(v, (counts.get(v) || 0) + 1);
+    for (const [v, n] of counts) {
+      if (n >= Math.max(5, Math.ceil(vals.length * 0.8))) {
+        const cells = ctx.rows.filter((r) => normLabel(r.value.text) === v).map((r) => r.value.cell);
+        ctx.emit('value.uniform', cells[0] + ':' + cells[cells.length - 1], msg.uniform(ctx.rows.find((r) => normLabel(r.value.text) === v)!.value.text.trim(), n), null, 'warning');
       }
     }
-    // Most indicators qualitative: not 细化量化.
-  },
-};
+  }
+  // Most indicators qualitative: not 细化量化.
+}
 
-export const valueRules: Rule[] = [valueRule];
+export const valueRules: TableCheck[] = [valueRule];
