@@ -47,6 +47,8 @@ const GOAL_LEAD_RE =
   /^(?:促进|推动|推进|保障|保证|保持|保护|维护|维持|确保|实现|构建|打造|营造|加大|坚持|体现|有利于|完善|健全|规范|落实|做好|加快|强化|带动)/;
 const isActionLead = (s: string): boolean => CHANGE_LEAD_RE.test(s) || GOAL_LEAD_RE.test(s);
 
+const MONEY_IN_RE = /到位|引进|引资|利用|审减|挽回|追缴|收入|增收|产值|节约|节省/;
+
 const DESC_MAX_LEN = 40;
 
 function clean(name: string): { text: string; percent: boolean } {
@@ -68,6 +70,8 @@ function classifyPhrase(n: string, percent: boolean): Measure {
   if (COUNT_END_RE.test(n) && !NOT_COUNT_RE.test(n)) return 'count';
   if (isActionLead(n)) return 'unknown';
   if (TIME_END_RE.test(n)) return 'time';
+  // Money coming in or saved (到位资金, 审减金额) is a benefit, not a cost.
+  if (MONEY_IN_RE.test(n)) return 'unknown';
   if (
     COST_END_RE.test(n) ||
     COST_STANDARD_RE.test(n) ||

@@ -154,7 +154,8 @@ function outcome(ctx: TableContext): void {
   for (const r of ctx.rows) {
     if (!r.l1 || r.l1.role !== 'benefit') continue;
     const n = normLabel(r.l3.text);
-    if (OUTPUT_NAME.test(n) && !/增长|增加|提升|提高|带动|受益|新增|减少|下降/.test(n)) ctx.emit('indicator.outcome', r.l3.cell, msg.indicatorOutcome(r.l3.text.trim()));
+    // Bad events kept at zero (因灾死亡人数 =0人) are outcomes, not outputs.
+    if (OUTPUT_NAME.test(n) && !/增长|增加|提升|提高|带动|受益|新增|减少|下降|事故|事件|死亡|伤亡|案件|发生/.test(n)) ctx.emit('indicator.outcome', r.l3.cell, msg.indicatorOutcome(r.l3.text.trim()));
   }
 }
 

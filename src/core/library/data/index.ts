@@ -1,5 +1,6 @@
 // The built-in indicator library as raw data (validated by LibrarySchema where it is loaded).
-// Generated layout: types.json + one indicators/<type>.json per project type (common.json: any project).
+// Layout: types.json lists the project types; indicators/<type>.json holds each type's indicators and
+// indicators/common.json those any project can use. To add a type, add its file and one import below.
 // Static JSON imports only, so this bundles for the task pane as well as for Node.
 import types from './types.json';
 import meeting from './indicators/meeting.json';
@@ -20,6 +21,30 @@ import pollution from './indicators/pollution.json';
 import envInspection from './indicators/env-inspection.json';
 import emergency from './indicators/emergency.json';
 import defense from './indicators/defense.json';
+import agriculture from './indicators/agriculture.json';
+import civilAffairs from './indicators/civil-affairs.json';
+import village from './indicators/village.json';
+import road from './indicators/road.json';
+import riverForest from './indicators/river-forest.json';
+import petition from './indicators/petition.json';
+import investment from './indicators/investment.json';
+import workSafety from './indicators/work-safety.json';
+import health from './indicators/health.json';
+import operations from './indicators/operations.json';
+import party from './indicators/party.json';
+import fire from './indicators/fire.json';
+import civilization from './indicators/civilization.json';
+import familyPlanning from './indicators/family-planning.json';
+import veterans from './indicators/veterans.json';
+import sanitation from './indicators/sanitation.json';
+import governance from './indicators/governance.json';
+import water from './indicators/water.json';
+import chronicles from './indicators/chronicles.json';
+import finance from './indicators/finance.json';
+import land from './indicators/land.json';
+import discipline from './indicators/discipline.json';
+import greening from './indicators/greening.json';
+import cleanHeating from './indicators/clean-heating.json';
 import common from './indicators/common.json';
 
 export const LIBRARY_VERSION = '2023.1';
@@ -30,6 +55,9 @@ export const libraryData = {
   indicators: [
     ...meeting, ...training, ...itBuild, ...itOps, ...govPlatform, ...equipment, ...construction, ...repair,
     ...subsidy, ...staffing, ...purchasedService, ...legal, ...publicity, ...envMonitoring, ...pollution,
-    ...envInspection, ...emergency, ...defense, ...common,
+    ...envInspection, ...emergency, ...defense, ...agriculture, ...civilAffairs, ...village, ...road,
+    ...riverForest, ...petition, ...investment, ...workSafety, ...health, ...operations, ...party, ...fire,
+    ...civilization, ...familyPlanning, ...veterans, ...sanitation, ...governance, ...water, ...chronicles,
+    ...finance, ...land, ...discipline, ...greening, ...cleanHeating, ...common,
   ],
 };
