@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 'use strict';
 // npm run bench: how long the command-line check takes on a large workbook, against ExcelJS's streaming reader
-// just reading the same file (goal: our whole check ≤ 1.5 × that).
+// just reading the same file (goal: our whole check ≤ 1.5 × that); then the indicator library's startup and
+// query times (goals: index build ≤ 100 ms, suggest p95 ≤ 5 ms).
 //
-//   node scripts/bench.js [FILE.xlsx] [--tables N] [--runs R]
+//   node scripts/bench.js [FILE.xlsx] [--tables N] [--runs R] [--library-only]
 //
 // (a) ExcelJS streaming WorkbookReader iterating every row of every sheet (default options)
 // (b) readGrids from dist/hosts/workbook/read.js
 // (c) readGrids + checkGrids from dist/core/check.js
 // Each runs in its own child process (so its peak RSS is its own): one warm-up, then R timed runs, median kept.
+// Library: in a fresh child process, loading the library modules and building every index (the task pane's
+// startup), then suggest() for each of the 94 fixture projects (name, 资金用途, 绩效目标, 编码, 预算数), 20 rounds.
 const { execFileSync, spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -30,7 +33,7 @@ function newestMtime(dir) {
 
 /** Rebuild dist/ when it is missing or older than the sources it is compiled from. */
 function ensureBuilt() {
-  const outputs = ['dist/hosts/workbook/read.js', 'dist/core/check.js'].map((p) => path.join(ROOT, p));
+  const outputs = ['dist/hosts/workbook/read.js', 'dist/core/check.js', 'dist/core/library/suggest.js'].map((p) => path.join(ROOT, p));
   const built = outputs.every((p) => fs.existsSync(p)) ? Math.min(...outputs.map((p) => fs.statSync(p).mtimeMs)) : 0;
   const sources = Math.max(
     ...['src/core', 'src/hosts/workbook', 'src/cli'].map((d) => newestMtime(path.join(ROOT, d))),
@@ -95,6 +98,102 @@ async function child(variant, file, runs) {
 
 // ---------------------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------------------
+// Library: startup and query times.
+
+const FIXTURES = path.resolve(ROOT, '..', 'shared', 'fixtures');
+
+async function libraryChild() {
+  // Projects first (reading them is not what is measured), then a clean start of the library.
+  const { readGrids } = require(path.join(ROOT, 'dist/hosts/workbook/read.js'));
+  const { parseGrids } = require(path.join(ROOT, 'dist/core/parse.js'));
+  const { displayName } = require(path.join(ROOT, 'dist/core/model.js'));
+  const projects = [];
+  const files = fs.existsSync(FIXTURES) ? fs.readdirSync(FIXTURES).filter((f) => /^\d+_[0-9a-f]+\.xlsx$/.test(f)).sort() : [];
+  for (const f of files) {
+    for (const t of parseGrids(await readGrids(path.join(FIXTURES, f)))) {
+      projects.push({
+        name: displayName(t),
+        purpose: t.purpose.text,
+        goals: t.goals.text,
+        code: t.code.text,
+        budget: t.budget ? t.budget.total.text : undefined,
+        unit: t.unit.text || undefined,
+      });
+    }
+  }
+  const t0 = process.hrtime.bigint();
+  const lib = require(path.join(ROOT, 'dist/core/library/index.js'));
+  const sug = require(path.join(ROOT, 'dist/core/library/suggest.js'));
+  const t1 = process.hrtime.bigint();
+  const library = lib.getLibrary();
+  const t2 = process.hrtime.bigint();
+  sug.prepareLibrary(library);
+  const t3 = process.hrtime.bigint();
+  const ms = (a, b) => Number(b - a) / 1e6;
+  const times = [];
+  const rounds = 20;
+  for (let r = 0; r < rounds; r++) {
+    for (const p of projects) {
+      const s = process.hrtime.bigint();
+      sug.suggest(p, { top: 10 });
+      times.push(ms(s, process.hrtime.bigint()));
+    }
+  }
+  const first = times.slice(0, projects.length);
+  const sorted = [...times].sort((a, b) => a - b);
+  const q = (x) => sorted[Math.min(sorted.length - 1, Math.floor(x * sorted.length))];
+  // What the library adds to a task pane bundle: its compiled code and data, gzipped.
+  const zlib = require('zlib');
+  let raw = '';
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(js|json)$/.test(e.name)) raw += fs.readFileSync(p, 'utf8');
+    }
+  };
+  walk(path.join(ROOT, 'dist/core/library'));
+  process.stdout.write(
+    JSON.stringify({
+      projects: projects.length,
+      indicators: library.indicators.length,
+      types: library.types.length,
+      loadMs: ms(t0, t1),
+      parseMs: ms(t1, t2),
+      indexMs: ms(t2, t3),
+      firstRoundMax: Math.max(...first),
+      p50: q(0.5),
+      p95: q(0.95),
+      max: sorted[sorted.length - 1],
+      calls: times.length,
+      gzipKb: zlib.gzipSync(Buffer.from(raw, 'utf8'), { level: 9 }).length / 1024,
+    }),
+  );
+}
+
+function librarySection() {
+  const r = spawnSync(process.execPath, [__filename, '--child-library'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 << 20 });
+  console.log('');
+  console.log('indicator library (fresh process)');
+  if (r.status !== 0) {
+    const why = (r.stderr || '').split('\n').find((l) => /Error/.test(l)) || `exit ${r.status}`;
+    console.log(`  failed: ${why.trim()}`);
+    return;
+  }
+  const x = JSON.parse(r.stdout);
+  const build = x.parseMs + x.indexMs;
+  console.log(`  ${x.types} types, ${x.indicators} indicators`);
+  console.log(
+    `  index build at startup: ${build.toFixed(1)} ms (validate with zod ${x.parseMs.toFixed(1)} + indexes ${x.indexMs.toFixed(1)}); goal ≤ 100 ms: ${build <= 100 ? 'met' : 'NOT met'}`,
+  );
+  console.log(`  with loading the modules and data (require, ${x.loadMs.toFixed(1)} ms): ${(build + x.loadMs).toFixed(1)} ms`);
+  console.log(
+    `  suggest(): ${x.projects} fixture projects × 20 rounds = ${x.calls} queries: p50 ${x.p50.toFixed(2)} ms, p95 ${x.p95.toFixed(2)} ms, max ${x.max.toFixed(2)} ms (first round max ${x.firstRoundMax.toFixed(2)} ms); goal p95 ≤ 5 ms: ${x.p95 <= 5 ? 'met' : 'NOT met'}`,
+  );
+  console.log(`  library code + data (dist/core/library, gzipped): ${x.gzipKb.toFixed(0)} KB; goal ≤ 150 KB: ${x.gzipKb <= 150 ? 'met' : 'NOT met'}`);
+}
+
 function runChild(variant, file, runs) {
   const r = spawnSync(process.execPath, [__filename, '--child', variant, file, String(runs)], {
     cwd: ROOT,
@@ -108,6 +207,13 @@ function runChild(variant, file, runs) {
 
 function main() {
   const args = process.argv.slice(2);
+  if (args[0] === '--child-library') {
+    libraryChild().catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
+    return;
+  }
   if (args[0] === '--child') {
     child(args[1], args[2], parseInt(args[3], 10)).catch((e) => {
       console.error(e);
@@ -118,12 +224,18 @@ function main() {
   let file = null;
   let tables = 1000;
   let runs = 3;
+  let libraryOnly = false;
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--tables') tables = parseInt(args[++i], 10);
+    if (args[i] === '--library-only') libraryOnly = true;
+    else if (args[i] === '--tables') tables = parseInt(args[++i], 10);
     else if (args[i] === '--runs') runs = parseInt(args[++i], 10);
     else file = path.resolve(args[i]);
   }
   ensureBuilt();
+  if (libraryOnly) {
+    librarySection();
+    return;
+  }
   if (!file) {
     file = path.join(os.tmpdir(), `ptcheck-bench-${tables}.xlsx`);
     ensureFile(file, tables);
@@ -163,6 +275,7 @@ function main() {
     const ratio = res[v].median / a;
     console.log(`(${v})/(a) = ${ratio.toFixed(2)}, goal ≤ ${GOAL}: ${ratio <= GOAL ? 'met' : 'NOT met'}`);
   }
+  librarySection();
 }
 
 main();

@@ -1,17 +1,48 @@
 // Command-line parsing on node:util parseArgs; its English errors are turned into Chinese ones.
 import { parseArgs } from 'util';
 import { cliText } from '../core/i18n/cli';
+import { parseNumber } from '../core/value';
 
 export const checkFormats = ['text', 'json', 'html'] as const;
 export const rulesFormats = ['text', 'json'] as const;
+export const suggestProfiles = ['classic', 'core2021'] as const;
+export const moneyUnits = ['万元', '元'] as const;
 export type CheckFormat = (typeof checkFormats)[number];
 export type RulesFormat = (typeof rulesFormats)[number];
+export type SuggestProfileArg = (typeof suggestProfiles)[number];
+
+export interface SuggestCommand {
+  kind: 'suggest';
+  name: string;
+  purpose?: string;
+  goals?: string;
+  /** 预算数 as typed (validated as a number). */
+  budget?: string;
+  unit?: (typeof moneyUnits)[number];
+  year?: number;
+  top: number;
+  profile?: SuggestProfileArg;
+  /** A department's own library (.xlsx) merged into the built-in one. */
+  library?: string;
+  format: RulesFormat;
+}
+
+export interface LibraryCommand {
+  kind: 'library';
+  format: RulesFormat;
+  /** Write the (merged) library to this .xlsx. */
+  exportTo?: string;
+  /** Read a department's library from this .xlsx and merge it in. */
+  importFrom?: string;
+}
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'check'; inputs: string[]; format: CheckFormat; out?: string; profile?: string }
-  | { kind: 'rules'; format: RulesFormat };
+  | { kind: 'rules'; format: RulesFormat }
+  | SuggestCommand
+  | LibraryCommand;
 
 /** Wrong arguments: message is Chinese, exit code 2. */
 export class ArgsError extends Error {
@@ -107,5 +138,103 @@ export function parseCli(argv: string[]): Command {
     return { kind: 'rules', format };
   }
 
+  if (first === 'suggest') return parseSuggest(rest);
+  if (first === 'library') return parseLibrary(rest);
+
   throw new ArgsError(cliText.unknownCommand(first));
+}
+
+/** A non-empty option value, trimmed; undefined when the option was not given. */
+function optText(v: string | undefined, opt: string): string | undefined {
+  if (v === undefined) return undefined;
+  const t = v.trim();
+  if (!t) throw new ArgsError(cliText.missingValue(opt));
+  return t;
+}
+
+function parseSuggest(args: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        purpose: { type: 'string' },
+        goals: { type: 'string' },
+        budget: { type: 'string' },
+        unit: { type: 'string' },
+        year: { type: 'string' },
+        top: { type: 'string', short: 'n' },
+        profile: { type: 'string', short: 'p' },
+        library: { type: 'string', short: 'l' },
+        format: { type: 'string', short: 'f' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw translate(e);
+  }
+  const v = parsed.values;
+  if (v.help) return { kind: 'help' };
+  const format = oneOf(v.format === undefined ? 'text' : v.format, rulesFormats);
+  if (parsed.positionals.length === 0 || !parsed.positionals[0].trim()) throw new ArgsError(cliText.missingProjectName);
+  if (parsed.positionals.length > 1) throw new ArgsError(cliText.unexpectedArgument(parsed.positionals[1]));
+  const budget = optText(v.budget, '--budget');
+  if (budget !== undefined) {
+    const n = parseNumber(budget);
+    if (n === null || n <= 0) throw new ArgsError(cliText.badBudget(budget));
+  }
+  const unit = optText(v.unit, '--unit');
+  if (unit !== undefined && (moneyUnits as readonly string[]).indexOf(unit) < 0) throw new ArgsError(cliText.badUnit(unit));
+  const yearText = optText(v.year, '--year');
+  let year: number | undefined;
+  if (yearText !== undefined) {
+    if (!/^20\d{2}$/.test(yearText)) throw new ArgsError(cliText.badYear(yearText));
+    year = parseInt(yearText, 10);
+  }
+  const topText = optText(v.top, '--top');
+  let top = 10;
+  if (topText !== undefined) {
+    if (!/^\d+$/.test(topText) || parseInt(topText, 10) < 1 || parseInt(topText, 10) > 200) throw new ArgsError(cliText.badTop(topText));
+    top = parseInt(topText, 10);
+  }
+  const profileText = optText(v.profile, '--profile');
+  if (profileText !== undefined && (suggestProfiles as readonly string[]).indexOf(profileText) < 0) throw new ArgsError(cliText.badSuggestProfile(profileText, [...suggestProfiles]));
+  return {
+    kind: 'suggest',
+    name: parsed.positionals[0].trim(),
+    purpose: v.purpose,
+    goals: v.goals,
+    budget,
+    unit: unit as SuggestCommand['unit'],
+    year,
+    top,
+    profile: profileText as SuggestProfileArg | undefined,
+    library: optText(v.library, '--library'),
+    format,
+  };
+}
+
+function parseLibrary(args: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: false,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        export: { type: 'string', short: 'e' },
+        import: { type: 'string', short: 'i' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw translate(e);
+  }
+  const v = parsed.values;
+  if (v.help) return { kind: 'help' };
+  const format = oneOf(v.format === undefined ? 'text' : v.format, rulesFormats);
+  return { kind: 'library', format, exportTo: optText(v.export, '--export'), importFrom: optText(v.import, '--import') };
 }

@@ -8,7 +8,11 @@ import { ruleCatalogue } from '../core/rules/catalogue';
 import { builtinProfiles, findProfile } from '../core/profiles';
 import { buildReport, reportExitCode, toReportFile, ReportFile, FileResult } from '../core/report';
 import { cliText } from '../core/i18n/cli';
-import { parseCli, ArgsError, Command } from './args';
+import { parseCli, ArgsError, Command, LibraryCommand, SuggestCommand } from './args';
+import { Library, getLibrary, libraryStats, mergeLibraries } from '../core/library';
+import { suggest } from '../core/library/suggest';
+import { libraryCliText } from '../core/i18n/library';
+import { renderLibraryText, renderSuggestText } from './library-text';
 import { CliDeps, WorkbookHost } from './deps';
 import { collectInputs, outputNames, fsReason } from './inputs';
 import { makeStyle, wantsColour, renderTextFile, renderTextSummary, renderRulesText } from './text';
@@ -68,6 +72,10 @@ export async function main(argv: string[], overrides: Partial<CliDeps> = {}): Pr
         return runRules(cmd.format, deps);
       case 'check':
         return await runCheck(cmd, deps);
+      case 'suggest':
+        return await runSuggest(cmd, deps);
+      case 'library':
+        return await runLibrary(cmd, deps);
     }
   } catch (e) {
     if (e instanceof ArgsError) {
@@ -92,6 +100,82 @@ function runRules(format: 'text' | 'json', deps: CliDeps): number {
     deps.stdout.write(renderRulesText(ruleCatalogue, makeStyle(wantsColour(deps.stdout, deps.env))));
   }
   return 0;
+}
+
+/**
+ * A department's library workbook merged into `base`; its bad rows are listed on stderr (they are left out).
+ * `code` is 2 when the file cannot be read at all.
+ */
+async function withDepartmentLibrary(file: string, base: Library, deps: CliDeps): Promise<{ lib: Library; bad: number; code?: number }> {
+  // Loaded on demand: suggestions without a department library do not pay for ExcelJS.
+  const io = await import('../hosts/workbook/library');
+  const { WorkbookReadError } = await import('../hosts/workbook/read');
+  let imp;
+  try {
+    imp = await io.readLibraryWorkbook(file, base);
+  } catch (e) {
+    debug(deps, e);
+    const reason = e instanceof WorkbookReadError ? e.message : fsReason(e, cliText.unreadableWorkbook);
+    deps.stderr.write(`ptcheck：${libraryCliText.libraryUnreadable(file, reason)}\n`);
+    return { lib: base, bad: 0, code: 2 };
+  }
+  if (imp.issues.length) {
+    deps.stderr.write(`ptcheck：${libraryCliText.importProblems(file, imp.issues.length)}\n`);
+    for (const i of imp.issues) deps.stderr.write(`  ${i}\n`);
+  }
+  return { lib: mergeLibraries(base, imp.library), bad: imp.issues.length };
+}
+
+async function runSuggest(cmd: SuggestCommand, deps: CliDeps): Promise<number> {
+  let lib = getLibrary();
+  if (cmd.library !== undefined) {
+    const dep = await withDepartmentLibrary(cmd.library, lib, deps);
+    if (dep.code !== undefined) return dep.code;
+    lib = dep.lib;
+  }
+  const res = suggest(
+    { name: cmd.name, purpose: cmd.purpose, goals: cmd.goals, budget: cmd.budget, unit: cmd.unit, year: cmd.year },
+    { top: cmd.top, profile: cmd.profile, library: lib },
+  );
+  if (cmd.format === 'json') {
+    const body = {
+      types: res.types.map((t) => ({ id: t.id, name: t.name, score: t.score })),
+      suggestions: res.suggestions.map((x) => ({ type: x.type, l1: x.l1, l2: x.l2, l3: x.l3, desc: x.desc, value: x.value, unit: x.unit, basis: x.basis, score: x.score })),
+    };
+    deps.stdout.write(JSON.stringify(body, null, 2) + '\n');
+  } else {
+    deps.stdout.write(renderSuggestText(cmd.name, res, makeStyle(wantsColour(deps.stdout, deps.env))));
+  }
+  return 0;
+}
+
+async function runLibrary(cmd: LibraryCommand, deps: CliDeps): Promise<number> {
+  let lib = getLibrary();
+  let bad = 0;
+  if (cmd.importFrom !== undefined) {
+    const dep = await withDepartmentLibrary(cmd.importFrom, lib, deps);
+    if (dep.code !== undefined) return dep.code;
+    lib = dep.lib;
+    bad = dep.bad;
+  }
+  if (cmd.exportTo !== undefined) {
+    const io = await import('../hosts/workbook/library');
+    try {
+      const n = await io.writeLibraryWorkbook(cmd.exportTo, lib);
+      deps.stderr.write(`ptcheck：${libraryCliText.exported(cmd.exportTo, n)}\n`);
+    } catch (e) {
+      debug(deps, e);
+      deps.stderr.write(`ptcheck：${libraryCliText.exportFailed(cmd.exportTo, fsReason(e))}\n`);
+      return 2;
+    }
+  }
+  if (cmd.format === 'json') {
+    deps.stdout.write(JSON.stringify({ types: lib.types, indicators: lib.indicators, stats: libraryStats(lib) }, null, 2) + '\n');
+  } else {
+    deps.stdout.write(renderLibraryText(lib, makeStyle(wantsColour(deps.stdout, deps.env))));
+  }
+  // A department checking its own library sheet wants to know, in scripts too, that rows were left out.
+  return bad ? 1 : 0;
 }
 
 async function runCheck(cmd: CheckCommand, deps: CliDeps): Promise<number> {

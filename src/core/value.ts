@@ -57,7 +57,8 @@ const ASCII_ALNUM_RE = /[A-Za-z0-9]/;
 const ASCII_LETTER_RE = /[A-Za-z]/;
 
 /** Template leftovers. Not global: callers use .test() on it. */
-export const PLACEHOLDER_RE = /[Xx]{2,}|[Ｘｘ]{2,}|[×*＊]{2,}|[☆★]|[○〇□]{2,}|目标内容\s*\d*|指标\s*\d+|请填写|请输入|……|\.{3,}/;
+// {数量}, {预算数}: library templates not yet filled in.
+export const PLACEHOLDER_RE = /\{[^{}]{1,8}\}|[Xx]{2,}|[Ｘｘ]{2,}|[×*＊]{2,}|[☆★]|[○〇□]{2,}|目标内容\s*\d*|指标\s*\d+|请填写|请输入|……|\.{3,}/;
 // A single placeholder char standing where the number belongs: "≥X%", "≥*个".
 const PLACEHOLDER_NUM_RE = /^[XxＸｘ×*＊?？□]+/;
 

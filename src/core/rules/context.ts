@@ -46,8 +46,12 @@ export function budgetYearOf(t: TargetTable): number | null {
   const code = t.code.text.trim();
   const m = /^\d{6}(\d{2})[A-Z]/.exec(code);
   if (m) return 2000 + parseInt(m[1], 10);
-  const y = /(20\d{2})\s*年/.exec(t.title.text + ' ' + t.goals.text + ' ' + t.purpose.text);
-  return y ? parseInt(y[1], 10) : null;
+  // The title names the year when anything does; in the text, past years ("对2019年建成的…") come before
+  // the budget year, so take the latest.
+  const t1 = /(20\d{2})\s*年/.exec(t.title.text);
+  if (t1) return parseInt(t1[1], 10);
+  const years = (t.goals.text + ' ' + t.purpose.text).match(/20\d{2}(?=\s*年)/g);
+  return years ? Math.max(...years.map((y) => parseInt(y, 10))) : null;
 }
 
 export function budgetYuanOf(t: TargetTable): number | null {

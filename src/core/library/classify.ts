@@ -1,0 +1,235 @@
+// Which project types a budget project is, from its name, 资金用途 and 绩效目标. Two stages:
+//  1. keyword matching over a character-bigram index of every type's name and keywords (after normalising
+//     the text and expanding the domain alias table), the name weighted above the purpose above the goals;
+//  2. a re-rank by how much of the project name's vocabulary the type's own indicators use, which breaks
+//     ties between types sharing a keyword and ranks types when no keyword matched at all.
+// Everything here is plain string work over small tables: no segmenter, no Node or DOM API.
+import { Library, ProjectType } from './schema';
+import { cachedFor, getAliases, getLibrary } from './index';
+import { bigrams, normalise } from './text';
+
+export interface ProjectText {
+  name: string;
+  purpose?: string;
+  goals?: string;
+}
+
+export interface TypeScore {
+  id: string;
+  name: string;
+  /** 0..1, comparable across projects (not a probability). */
+  score: number;
+}
+
+export interface ClassifyOptions {
+  library?: Library;
+  /** How many types to return at most (default 5). */
+  limit?: number;
+}
+
+interface Term {
+  text: string;
+  type: number;
+  weight: number;
+  grams: string[];
+}
+
+interface ClassifierIndex {
+  types: ProjectType[];
+  terms: Term[];
+  /** bigram → indices of the terms that contain it. */
+  postings: Map<string, number[]>;
+  /** bigram → the types whose indicators (三级 and keywords) use it. */
+  vocab: Map<string, number[]>;
+  /** bigram → inverse document frequency over the types' indicator vocabularies. */
+  idf: Map<string, number>;
+  maxIdf: number;
+}
+
+/** Field weights: the name says most about a project, the goals least (they are often boilerplate). */
+const FIELD_WEIGHT = { name: 3, purpose: 1.5, goals: 1 };
+/** A match found only through the alias table counts for less than the words the user wrote. */
+const ALIAS_FACTOR = 0.7;
+/** Each further matching keyword of one type adds less (many near-synonyms must not outweigh one exact hit). */
+const DECAY = 0.6;
+/** A partial keyword match (some of its bigrams present) counts at most this much, and only above MIN_PARTIAL. */
+const PARTIAL_FACTOR = 0.5;
+const MIN_PARTIAL = 0.6;
+
+function lengthWeight(n: number): number {
+  return n <= 1 ? 0.5 : n === 2 ? 1 : n === 3 ? 1.3 : n === 4 ? 1.5 : 1.7;
+}
+
+function buildIndex(lib: Library): ClassifierIndex {
+  const types = lib.types;
+  const typeIdx = new Map<string, number>();
+  types.forEach((t, i) => typeIdx.set(t.id, i));
+
+  // Each type's indicator vocabulary: the words its indicators are named and keyworded with.
+  const corpus: string[] = types.map(() => '');
+  for (const ind of lib.indicators) {
+    for (const t of ind.types) {
+      const i = typeIdx.get(t);
+      if (i !== undefined) corpus[i] += '|' + normalise(ind.l3) + '|' + ind.keywords.map(normalise).join('|');
+    }
+  }
+  const vocab = new Map<string, number[]>();
+  corpus.forEach((text, ti) => {
+    for (const g of bigrams(text)) {
+      let list = vocab.get(g);
+      if (!list) vocab.set(g, (list = []));
+      list.push(ti);
+    }
+  });
+  const idf = new Map<string, number>();
+  let maxIdf = 0;
+  vocab.forEach((list, g) => {
+    const v = Math.log((types.length + 1) / list.length);
+    idf.set(g, v);
+    if (v > maxIdf) maxIdf = v;
+  });
+
+  // Terms: each type's name (and its "/"-separated parts) and keywords.
+  const raw: Array<{ text: string; type: number; boost: number }> = [];
+  types.forEach((t, ti) => {
+    const names = [t.name].concat(t.name.split(/[/／]/)).map(normalise).filter(Boolean);
+    const seen: { [k: string]: true } = {};
+    const addTerm = (text: string, boost: number) => {
+      if (!text || seen[text]) return;
+      seen[text] = true;
+      raw.push({ text, type: ti, boost });
+    };
+    for (const n of names) addTerm(n, 1.5);
+    for (const k of t.keywords.map(normalise)) addTerm(k, 1);
+  });
+  const df = new Map<string, number>();
+  for (const r of raw) df.set(r.text, (df.get(r.text) || 0) + 1);
+  const terms: Term[] = raw.map((r) => {
+    // How many other types' indicators use the word: 发放, 维护, 宣传 say little about which type a project is.
+    // (Only the types whose vocabulary has the word's rarest bigram can contain it.)
+    let candidates: number[] | undefined;
+    for (const g of bigrams(r.text)) {
+      const list = vocab.get(g) || [];
+      if (!candidates || list.length < candidates.length) candidates = list;
+    }
+    const others = (candidates || []).filter((ti) => ti !== r.type && corpus[ti].indexOf(r.text) >= 0).length;
+    const generic = others / Math.max(1, types.length);
+    const weight = (lengthWeight(r.text.replace(/\|/g, '').length) * r.boost) / Math.sqrt(df.get(r.text) || 1) / (1 + 3 * generic);
+    return { text: r.text, type: r.type, weight, grams: bigrams(r.text) };
+  });
+  const postings = new Map<string, number[]>();
+  terms.forEach((t, i) => {
+    for (const g of t.grams) {
+      let list = postings.get(g);
+      if (!list) postings.set(g, (list = []));
+      list.push(i);
+    }
+  });
+  return { types, terms, postings, vocab, idf, maxIdf };
+}
+
+export function classifierIndex(lib: Library = getLibrary()): ClassifierIndex {
+  return cachedFor(lib, 'classifier', () => buildIndex(lib));
+}
+
+/** The alias expansions of a normalised text, as one "|"-separated string (empty when none apply). */
+export function expandAliases(text: string): string {
+  const out: string[] = [];
+  for (const [key, words] of getAliases()) if (text.indexOf(key) >= 0) for (const w of words) out.push(normalise(w));
+  return out.join('|');
+}
+
+/** Per-type score of one field: its keyword matches, strongest first, each further one decayed. */
+function scoreField(ix: ClassifierIndex, text: string, into: number[], fieldWeight: number): void {
+  if (!text) return;
+  const extra = expandAliases(text);
+  const best = new Map<number, number>(); // term → match strength
+  const consider = (s: string, factor: number) => {
+    if (!s) return;
+    const grams = bigrams(s);
+    const hits = new Map<number, number>();
+    for (const g of grams) {
+      const list = ix.postings.get(g);
+      if (list) for (const ti of list) hits.set(ti, (hits.get(ti) || 0) + 1);
+    }
+    hits.forEach((n, ti) => {
+      const term = ix.terms[ti];
+      let m = 0;
+      if (s.indexOf(term.text) >= 0) m = 1;
+      else if (term.grams.length >= 2) {
+        const frac = n / term.grams.length;
+        if (frac >= MIN_PARTIAL) m = PARTIAL_FACTOR * frac;
+      }
+      m *= factor;
+      if (m > (best.get(ti) || 0)) best.set(ti, m);
+    });
+  };
+  consider(text, 1);
+  consider(extra, ALIAS_FACTOR);
+  const perType = new Map<number, number[]>();
+  best.forEach((m, ti) => {
+    const term = ix.terms[ti];
+    let list = perType.get(term.type);
+    if (!list) perType.set(term.type, (list = []));
+    list.push(m * term.weight);
+  });
+  perType.forEach((list, type) => {
+    list.sort((a, b) => b - a);
+    let sum = 0;
+    let f = 1;
+    for (const v of list) {
+      sum += v * f;
+      f *= DECAY;
+    }
+    into[type] += sum * fieldWeight;
+  });
+}
+
+/** Share of the name's distinctive vocabulary (IDF-weighted bigrams) that each type's indicators use. */
+function vocabularyCover(ix: ClassifierIndex, name: string): number[] {
+  const cover = ix.types.map(() => 0);
+  let total = 0;
+  for (const g of bigrams(name)) {
+    const w = ix.idf.get(g);
+    // A bigram no indicator uses still counts in the total: it is vocabulary no type explains.
+    const weight = w === undefined ? ix.maxIdf : w;
+    total += weight;
+    const list = ix.vocab.get(g);
+    if (list) for (const ti of list) cover[ti] += weight;
+  }
+  return total > 0 ? cover.map((c) => c / total) : cover;
+}
+
+export interface RankedType extends TypeScore {
+  /** The unbounded evidence behind `score`, for weighing types against each other. */
+  raw: number;
+}
+
+/** Ranked project types for a project; types with no evidence at all are left out. */
+export function rankTypes(project: ProjectText, lib: Library = getLibrary()): RankedType[] {
+  const ix = classifierIndex(lib);
+  const raw = ix.types.map(() => 0);
+  const name = normalise(project.name || '');
+  scoreField(ix, name, raw, FIELD_WEIGHT.name);
+  scoreField(ix, normalise(project.purpose || ''), raw, FIELD_WEIGHT.purpose);
+  scoreField(ix, normalise(project.goals || ''), raw, FIELD_WEIGHT.goals);
+
+  const cover = vocabularyCover(ix, name);
+  const anyKeyword = raw.some((r) => r > 0);
+  const out: RankedType[] = [];
+  raw.forEach((r, i) => {
+    // Nothing matched a keyword: fall back to the indicator vocabulary alone, when it says enough.
+    const f = anyKeyword ? r * (0.75 + 0.5 * cover[i]) : cover[i] >= 0.3 ? cover[i] : 0;
+    if (f > 0) out.push({ id: ix.types[i].id, name: ix.types[i].name, score: Math.round((f / (f + 3)) * 1000) / 1000, raw: f });
+  });
+  out.sort((a, b) => b.raw - a.raw || a.id.localeCompare(b.id));
+  return out;
+}
+
+/** Ranked project types for a project, best first, as `{id, name, score}`. */
+export function classify(project: ProjectText, opts: ClassifyOptions = {}): TypeScore[] {
+  const limit = opts.limit === undefined ? 5 : opts.limit;
+  return rankTypes(project, opts.library || getLibrary())
+    .slice(0, limit)
+    .map((t) => ({ id: t.id, name: t.name, score: t.score }));
+}
