@@ -2,7 +2,7 @@
 // as for a real project — passes the project's own checker in a real project table, under both profiles.
 import { libraryData } from '../src/core/library/data';
 import { LibraryIndicator, LibrarySchema } from '../src/core/library/schema';
-import { Grid } from '../src/core/grid';
+import { layOutTable } from './helpers/table';
 import { checkGrids } from '../src/core/check';
 import { normLabel } from '../src/core/labels';
 import { analyzeValue } from '../src/core/value';
@@ -51,92 +51,6 @@ function groups(): Map<string, LibraryIndicator[]> {
   return m;
 }
 
-interface Row {
-  l1: string;
-  l2: string;
-  ind: LibraryIndicator;
-}
-
-/**
- * A project table laid out like fixture 000 (乐亭县): title, org + 单位, 编码/名称, 预算 block, spend plan, 绩效目标,
- * then the indicator grid with 一级/二级 merged down their rows and 绩效指标描述 spanning two columns.
- */
-function buildSheet(name: string, purpose: string, rows: Row[], l1Order: string[], l2Order: Record<string, string[]>): { grid: Grid; first: number } {
-  const g = new Grid(name);
-  const set = (r: number, c: number, v: string) => g.setCell(r, c, { value: v });
-  const merge = (top: number, left: number, bottom: number, right: number) => g.addMerge({ top, left, bottom, right });
-  set(0, 0, '1.' + name + '绩效目标表');
-  merge(0, 0, 0, 6);
-  set(1, 0, '000001某县某局');
-  merge(1, 0, 1, 4);
-  set(1, 5, '单位：万元');
-  merge(1, 5, 1, 6);
-  set(2, 0, '项目编码');
-  set(2, 1, CODE);
-  merge(2, 1, 2, 2);
-  set(2, 3, '项目名称');
-  set(2, 4, name);
-  merge(2, 4, 2, 6);
-  set(3, 0, '预算规模及资金用途');
-  merge(3, 0, 4, 0);
-  set(3, 1, '预算数');
-  set(3, 2, BUDGET);
-  set(3, 3, '其中：财政资金');
-  set(3, 4, BUDGET);
-  set(3, 5, '其他资金');
-  set(4, 1, purpose);
-  merge(4, 1, 4, 6);
-  set(5, 0, '资金支出计划（%）');
-  merge(5, 0, 6, 0);
-  ['3月底', '6月底', '10月底', '12月底'].forEach((m, i) => set(5, 1 + i, m));
-  ['25%', '50%', '75%', '100%'].forEach((m, i) => set(6, 1 + i, m));
-  merge(5, 4, 5, 6);
-  merge(6, 4, 6, 6);
-  set(7, 0, '绩效目标');
-  set(7, 1, '1.按计划完成' + name + '年度各项工作任务，资金使用规范高效。\n2.提升工作质量和服务水平，服务对象满意。');
-  merge(7, 1, 7, 6);
-  ['一级指标', '二级指标', '三级指标', '绩效指标描述', '', '指标值', '指标值确定依据'].forEach((h, c) => h && set(8, c, h));
-  merge(8, 3, 8, 4);
-  const sorted = rows
-    .map((r, i) => ({ r, i }))
-    .sort(
-      (a, b) =>
-        l1Order.indexOf(a.r.l1) - l1Order.indexOf(b.r.l1) ||
-        l2Order[a.r.l1].indexOf(a.r.l2) - l2Order[b.r.l1].indexOf(b.r.l2) ||
-        a.i - b.i,
-    )
-    .map((x) => x.r);
-  const first = 9;
-  let r = first;
-  let l1Top = r;
-  let l2Top = r;
-  sorted.forEach((row, k) => {
-    const prev = sorted[k - 1];
-    if (!prev || prev.l1 !== row.l1) {
-      set(r, 0, row.l1);
-      l1Top = r;
-    }
-    if (!prev || prev.l1 !== row.l1 || prev.l2 !== row.l2) {
-      set(r, 1, row.l2);
-      l2Top = r;
-    }
-    set(r, 2, row.ind.l3);
-    set(r, 3, row.ind.explanation);
-    merge(r, 3, r, 4);
-    set(r, 5, fillTemplate(row.ind.valueTemplate));
-    set(r, 6, row.ind.basis);
-    const next = sorted[k + 1];
-    if (!next || next.l1 !== row.l1) {
-      if (r > l1Top) merge(l1Top, 0, r, 0);
-    }
-    if (!next || next.l1 !== row.l1 || next.l2 !== row.l2) {
-      if (r > l2Top) merge(l2Top, 1, r, 1);
-    }
-    r++;
-  });
-  return { grid: g, first };
-}
-
 const EXEMPT = new Set(['workbook.boilerplate', 'indicator.count']);
 
 function findings(group: string, profile: 'classic' | 'core2021'): string[] {
@@ -144,8 +58,16 @@ function findings(group: string, profile: 'classic' | 'core2021'): string[] {
   const type = lib.types.find((t) => t.id === group);
   const name = (type ? type.name : '综合业务') + '项目';
   const purpose = type ? type.description + '主要用于' + type.keywords.join('、') + '。' : '用于保障单位综合业务工作开展。';
-  const rows: Row[] = inds.map((ind) => (profile === 'classic' ? { l1: ind.l1, l2: ind.l2, ind } : { l1: ind.core2021.l1, l2: ind.core2021.l2, ind }));
-  const { grid } = buildSheet(name, purpose, rows, profile === 'classic' ? CLASSIC_L1 : CORE_L1, profile === 'classic' ? CLASSIC_L2 : CORE_L2);
+  const rows = inds.map((ind) => ({
+    l1: profile === 'classic' ? ind.l1 : ind.core2021.l1,
+    l2: profile === 'classic' ? ind.l2 : ind.core2021.l2,
+    l3: ind.l3,
+    desc: ind.explanation,
+    value: fillTemplate(ind.valueTemplate),
+    basis: ind.basis,
+  }));
+  const goals = '1.按计划完成' + name + '年度各项工作任务，资金使用规范高效。\n2.提升工作质量和服务水平，服务对象满意。';
+  const { grid } = layOutTable({ name, code: CODE, unit: UNIT, budget: BUDGET, purpose, goals }, rows);
   const res = checkGrids([grid], profile === 'classic' ? {} : { profile: 'core2021' });
   const out: string[] = [];
   if (res.tables.length !== 1) return ['tables found: ' + res.tables.length];

@@ -1,5 +1,5 @@
 // Command-line parsing on node:util parseArgs; its English errors are turned into Chinese ones.
-import { parseArgs } from 'util';
+import { ParseArgsConfig, parseArgs } from 'util';
 import { cliText } from '../core/i18n/cli';
 import { parseNumber } from '../core/value';
 
@@ -82,6 +82,15 @@ function oneOf<T extends string>(value: string, allowed: readonly T[]): T {
   return value as T;
 }
 
+/** util.parseArgs with its English errors turned into our Chinese ones. */
+function parse<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (e) {
+    throw translate(e);
+  }
+}
+
 export function parseCli(argv: string[]): Command {
   const [first, ...rest] = argv;
   if (first === undefined) throw new ArgsError(cliText.missingCommand);
@@ -90,22 +99,17 @@ export function parseCli(argv: string[]): Command {
   if (first.startsWith('-')) throw new ArgsError(cliText.unknownOption(first));
 
   if (first === 'check') {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: rest,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          format: { type: 'string', short: 'f' },
-          out: { type: 'string', short: 'o' },
-          profile: { type: 'string', short: 'p' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      });
-    } catch (e) {
-      throw translate(e);
-    }
+    const parsed = parse({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        out: { type: 'string', short: 'o' },
+        profile: { type: 'string', short: 'p' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
     const v = parsed.values;
     if (v.help) return { kind: 'help' };
     const format = oneOf(v.format === undefined ? 'text' : v.format, checkFormats);
@@ -122,17 +126,12 @@ export function parseCli(argv: string[]): Command {
   }
 
   if (first === 'rules') {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: rest,
-        allowPositionals: false,
-        strict: true,
-        options: { format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } },
-      });
-    } catch (e) {
-      throw translate(e);
-    }
+    const parsed = parse({
+      args: rest,
+      allowPositionals: false,
+      strict: true,
+      options: { format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } },
+    });
     if (parsed.values.help) return { kind: 'help' };
     const format = oneOf(parsed.values.format === undefined ? 'text' : parsed.values.format, rulesFormats);
     return { kind: 'rules', format };
@@ -153,28 +152,23 @@ function optText(v: string | undefined, opt: string): string | undefined {
 }
 
 function parseSuggest(args: string[]): Command {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        purpose: { type: 'string' },
-        goals: { type: 'string' },
-        budget: { type: 'string' },
-        unit: { type: 'string' },
-        year: { type: 'string' },
-        top: { type: 'string', short: 'n' },
-        profile: { type: 'string', short: 'p' },
-        library: { type: 'string', short: 'l' },
-        format: { type: 'string', short: 'f' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw translate(e);
-  }
+  const parsed = parse({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      purpose: { type: 'string' },
+      goals: { type: 'string' },
+      budget: { type: 'string' },
+      unit: { type: 'string' },
+      year: { type: 'string' },
+      top: { type: 'string', short: 'n' },
+      profile: { type: 'string', short: 'p' },
+      library: { type: 'string', short: 'l' },
+      format: { type: 'string', short: 'f' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   const v = parsed.values;
   if (v.help) return { kind: 'help' };
   const format = oneOf(v.format === undefined ? 'text' : v.format, rulesFormats);
@@ -217,22 +211,17 @@ function parseSuggest(args: string[]): Command {
 }
 
 function parseLibrary(args: string[]): Command {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: false,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        export: { type: 'string', short: 'e' },
-        import: { type: 'string', short: 'i' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw translate(e);
-  }
+  const parsed = parse({
+    args,
+    allowPositionals: false,
+    strict: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      export: { type: 'string', short: 'e' },
+      import: { type: 'string', short: 'i' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   const v = parsed.values;
   if (v.help) return { kind: 'help' };
   const format = oneOf(v.format === undefined ? 'text' : v.format, rulesFormats);
