@@ -5,6 +5,7 @@
 // query times (goals: index build ≤ 100 ms, suggest p95 ≤ 5 ms).
 //
 //   node scripts/bench.js [FILE.xlsx] [--tables N] [--runs R] [--library-only]
+// Last, the Excel adapter over the fake office-js on the generated sheet: syncs and ms per phase and API level.
 //
 // (a) ExcelJS streaming WorkbookReader iterating every row of every sheet (default options)
 // (b) readGrids from dist/hosts/workbook/read.js
@@ -276,6 +277,24 @@ function main() {
     console.log(`(${v})/(a) = ${ratio.toFixed(2)}, goal ≤ ${GOAL}: ${ratio <= GOAL ? 'met' : 'NOT met'}`);
   }
   librarySection();
+  excelFakeSection(tables);
+}
+
+/** The Excel adapter over the fake office-js on the same 1,000-table sheet: syncs and time per phase. */
+function excelFakeSection(tables) {
+  console.log('');
+  console.log('Excel adapter over the fake office-js (scripts/bench-excel-fake.ts)');
+  const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const r = spawnSync(process.execPath, [tsx, path.join(__dirname, 'bench-excel-fake.ts'), '--tables', String(tables)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 16 << 20,
+  });
+  if (r.status !== 0) {
+    console.log(`  failed: ${(r.stderr || '').split('\n').find((l) => /Error/.test(l)) || 'exit ' + r.status}`);
+    return;
+  }
+  process.stdout.write(r.stdout.replace(/^/gm, '  '));
 }
 
 main();

@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { Grid } from '../src/core/grid';
 import { Diagnostic } from '../src/core/diagnostic';
-import { readGrids, readGridsFromBuffer, WorkbookReadError, compileFormat } from '../src/hosts/workbook/read';
+import { readGrids, readGridsFromBuffer, WorkbookReadError } from '../src/hosts/workbook/read';
+import { compileFormat } from '../src/hosts/workbook/numfmt';
 import { writeAnnotatedCopy } from '../src/hosts/workbook/annotate';
 const { generate } = require('../scripts/gen-large.js') as {
   generate: (out: string, n: number) => Promise<{ tables: number; rows: number; merges: number }>;

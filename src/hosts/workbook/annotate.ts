@@ -7,9 +7,15 @@ import { Diagnostic, Severity, severityRank } from '../../core/diagnostic';
 import { parseRange, Rect } from '../../core/grid';
 import { annotateText as T, readErrorText, severityLabel } from '../../core/i18n/host';
 import { checkWorkbookFile, WorkbookReadError } from './read';
+import { loadWithMerges } from './exceljs-load';
+import { MARK_FILL, planMarks } from '../../core/marks';
 
-/** Light fills in the spirit of Excel's "Good/Bad/Neutral" cell styles, so the cell text stays readable. */
-const FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
+const argb = (hex: string) => 'FF' + hex.replace('#', '');
+const FILL: Record<Severity, string> = {
+  error: argb(MARK_FILL.error),
+  warning: argb(MARK_FILL.warning),
+  info: argb(MARK_FILL.info),
+};
 const HEADER_FILL = 'FFD9E1F2';
 
 export async function writeAnnotatedCopy(srcPath: string, outPath: string, diagnostics: Diagnostic[]): Promise<void> {
@@ -21,20 +27,19 @@ export async function writeAnnotatedCopy(srcPath: string, outPath: string, diagn
   wb.worksheets.forEach((ws, i) => order.set(ws.name, i));
   const located = diagnostics.map((d, i) => ({ d, i, at: locate(d.cell) }));
 
-  // Group findings by the cell that shows them: a range is marked on its top-left cell, a cell inside a merged
-  // area on the area's master (the only one the user sees).
-  const byCell = new Map<ExcelJS.Cell, { d: Diagnostic; i: number }[]>();
-  for (const f of located) {
-    const ws = f.at && wb.getWorksheet(f.d.sheet);
-    if (!ws || !f.at) continue;
-    const cell = ws.getCell(f.at.top + 1, f.at.left + 1).master;
-    let list = byCell.get(cell);
-    if (!list) byCell.set(cell, (list = []));
-    list.push(f);
-  }
-  for (const [cell, list] of byCell) {
-    list.sort((a, b) => severityRank[a.d.severity] - severityRank[b.d.severity] || a.i - b.i);
-    markCell(cell, list[0].d.severity, list.map((f) => f.d));
+  // One mark per visible cell (a range on its top-left, a cell inside a merged area on the master), the same
+  // plan the task pane hosts use.
+  const marks = planMarks(diagnostics, (sheet, row, col) => {
+    const ws = wb.getWorksheet(sheet);
+    if (!ws) return undefined;
+    const master = ws.getCell(row + 1, col + 1).master;
+    const r = Number(master.row) - 1;
+    const c = Number(master.col) - 1;
+    return r === row && c === col ? undefined : { top: r, left: c, bottom: r, right: c };
+  });
+  for (const m of marks) {
+    const ws = wb.getWorksheet(m.sheet);
+    if (ws) markCell(ws.getCell(m.row + 1, m.col + 1), m.severity, m.note);
   }
 
   addFindingsSheet(wb, located, order);
@@ -50,44 +55,13 @@ export async function writeAnnotatedCopy(srcPath: string, outPath: string, diagn
   }
 }
 
-/**
- * Full ExcelJS load (the copy must keep everything ExcelJS can keep) without its quadratic merge registration:
- * `Worksheet.mergeCells` compares each new merge with every earlier one (≈48 s for 19,000 merges). The model's
- * merge list is taken away before ExcelJS applies it, then applied one merge at a time against an empty index.
- */
+/** Full ExcelJS load: the copy must keep everything ExcelJS can keep. */
 async function loadWorkbook(srcPath: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  type SheetModel = { id: number; mergeCells?: string[] };
-  const xlsx = wb.xlsx as unknown as { reconcile(model: { worksheets: SheetModel[] }, options: unknown): void };
-  const reconcile = xlsx.reconcile.bind(xlsx);
-  const merges = new Map<number, string[]>();
-  xlsx.reconcile = (model, options) => {
-    reconcile(model, options);
-    for (const ws of model.worksheets) {
-      merges.set(ws.id, ws.mergeCells || []);
-      ws.mergeCells = [];
-    }
-  };
   try {
-    await wb.xlsx.readFile(srcPath);
+    await loadWithMerges(wb, () => wb.xlsx.readFile(srcPath));
   } catch (e) {
     throw new WorkbookReadError(readErrorText.corrupt(e instanceof Error ? e.message : String(e)));
-  }
-  for (const ws of wb.worksheets) {
-    const refs = merges.get(ws.id);
-    if (!refs || !refs.length) continue;
-    const sheet = ws as unknown as { _merges: Record<string, unknown> };
-    const all: Record<string, unknown> = {};
-    for (const ref of refs) {
-      sheet._merges = {};
-      try {
-        ws.mergeCellsWithoutStyle(ref);
-      } catch {
-        continue; // a malformed ref: skip that merge, keep the sheet
-      }
-      Object.assign(all, sheet._merges);
-    }
-    sheet._merges = all;
   }
   return wb;
 }
@@ -100,11 +74,10 @@ function locate(ref: string): Rect | null {
   }
 }
 
-function markCell(cell: ExcelJS.Cell, worst: Severity, findings: Diagnostic[]): void {
+function markCell(cell: ExcelJS.Cell, worst: Severity, text: string): void {
   // Style objects are shared between cells with the same format on load: replace, never mutate, so the fill
   // lands on this cell only and its font, border, alignment and number format stay as they were.
   cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[worst] } } };
-  const text = findings.map((d) => T.noteBlock(severityLabel[d.severity], d.message, d.suggestion)).join('\n');
   const existing = noteText(cell.note);
   cell.note = existing ? existing + '\n\n' + text : text;
 }

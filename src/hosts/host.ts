@@ -1,0 +1,61 @@
+// The one interface the task pane talks to. Each spreadsheet host (Excel via office-js, WPS via its ET object
+// model) implements it in its own folder; the pane never calls a host API directly.
+import { Diagnostic } from '../core/diagnostic';
+import { Grid } from '../core/grid';
+
+export interface HostFeatures {
+  host: 'excel' | 'wps';
+  /** Highest ExcelApi requirement set the client supports, e.g. "1.13" (WPS: its own version string). */
+  apiLevel: string;
+  /** Merged areas can be read (ExcelApi 1.13); otherwise blank continuation cells stand in for them. */
+  mergedAreas: boolean;
+  /** Where a finding's text goes on the cell: a note (1.18), a threaded comment (1.10), or only the findings sheet. */
+  cellText: 'note' | 'comment' | 'none';
+  /** Many cells formatted per call (RangeAreas, 1.9). */
+  multiArea: boolean;
+  /** Edits by the user are reported (Worksheet.onChanged, 1.7). */
+  changeEvents: boolean;
+}
+
+export interface MarkSummary {
+  /** Cells filled (one per visible cell with findings). */
+  cells: number;
+  /** Name of the findings sheet written (审核意见 or 审核意见(2) when the user has one of that name). */
+  findingsSheet: string;
+}
+
+export interface ReadProgress {
+  sheet: string;
+  done: number;
+  total: number;
+}
+
+export interface SheetHost {
+  features(): HostFeatures;
+  sheetNames(): Promise<string[]>;
+  activeSheet(): Promise<string>;
+  /**
+   * Reads the used range (values, display text, formula errors, merged areas) of each named sheet.
+   * Sheets the add-in wrote itself (the findings sheet) are never read.
+   */
+  readSheets(names: string[], onProgress?: (p: ReadProgress) => void): Promise<Grid[]>;
+  /**
+   * Marks the cells of these findings (fill by worst severity, note or comment with the messages) and writes the
+   * findings sheet. The marks of an earlier check are restored first, so marks never stack. The original fill,
+   * note and comment of every touched cell are recorded in the workbook before the first write.
+   */
+  applyMarks(diagnostics: readonly Diagnostic[], grids: readonly Grid[]): Promise<MarkSummary>;
+  /** Restores every marked cell exactly as it was and removes the findings sheet. Works after save and reopen. */
+  clearMarks(): Promise<{ cells: number }>;
+  /** True when the workbook holds marks from an earlier check (this session or a saved one). */
+  hasMarks(): Promise<boolean>;
+  /** Activates the sheet and selects the cell or range (scrolled into view). */
+  select(sheet: string, address: string): Promise<void>;
+  /** Writes the user-accepted text into one cell (应用建议). The only call that changes a user's value. */
+  writeValue(sheet: string, address: string, text: string): Promise<void>;
+  /**
+   * Calls the handler when the user edits cells (not for the add-in's own writes). Returns an unsubscribe
+   * function; absent where the client has no change events.
+   */
+  onUserEdit?(handler: (sheet: string, address: string) => void): Promise<() => void>;
+}

@@ -1,0 +1,5 @@
+// Workbooks bundled by webpack as files: importing one gives its URL.
+declare module '*.xlsx' {
+  const url: string;
+  export default url;
+}

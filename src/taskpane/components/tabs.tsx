@@ -1,0 +1,29 @@
+// The pane's tabs. A later tab ships by replacing its placeholder line below with the real component, e.g.
+//   const LibraryTab = RealLibraryTab;   (with `import { LibraryTab as RealLibraryTab } from './LibraryTab';`)
+import * as React from 'react';
+import { taskpaneText as T } from '../../core/i18n/taskpane';
+import { SessionState, TaskPaneSession } from '../session';
+import { CheckTab } from './CheckTab';
+import { placeholderTab } from './PlaceholderTab';
+
+export interface TabProps {
+  session: TaskPaneSession;
+  state: SessionState;
+}
+
+export interface TabDef {
+  key: 'check' | 'library' | 'template' | 'review';
+  label: string;
+  Component: React.ComponentType<TabProps>;
+}
+
+const LibraryTab = placeholderTab('library');
+const TemplateTab = placeholderTab('template');
+const ReviewTab = placeholderTab('review');
+
+export const TABS: TabDef[] = [
+  { key: 'check', label: T.tabs.check, Component: CheckTab },
+  { key: 'library', label: T.tabs.library, Component: LibraryTab },
+  { key: 'template', label: T.tabs.template, Component: TemplateTab },
+  { key: 'review', label: T.tabs.review, Component: ReviewTab },
+];

@@ -1,0 +1,212 @@
+// An in-memory SheetHost over Grids: for the task pane's unit and UI tests and the screenshot harness. It records
+// every call, can be told to fail the next call of a method, and simulates user edits. Not part of any bundle.
+import { Diagnostic } from '../../core/diagnostic';
+import { CellValue, Grid, parseA1 } from '../../core/grid';
+import { planMarks } from '../../core/marks';
+import { HostFeatures, MarkSummary, ReadProgress, SheetHost } from '../../hosts/host';
+
+export const FINDINGS_SHEET = '审核意见';
+
+export interface MemoryHostOptions {
+  features?: Partial<HostFeatures>;
+  /** The active sheet (default: the first). */
+  active?: string;
+  /** Delay of every call, to see progress in a browser. */
+  delayMs?: number;
+  /** Leave out onUserEdit, as a client without change events does. */
+  noEditEvents?: boolean;
+}
+
+export interface HostCall {
+  method: string;
+  args: unknown[];
+}
+
+/** A copy of a grid through its public API (cells, display text, errors, merges). */
+export function cloneGrid(g: Grid, name = g.name): Grid {
+  const out = new Grid(name);
+  for (let r = 0; r < g.rowCount; r++)
+    for (let c = 0; c < g.colCount; c++) {
+      const value = g.value(r, c);
+      const text = g.rawText(r, c);
+      const error = g.error(r, c);
+      if (value !== null || text !== '' || error) out.setCell(r, c, error ? { value, text, error } : { value, text });
+    }
+  for (const m of g.merges) out.addMerge({ ...m });
+  return out;
+}
+
+export interface GridJson {
+  name: string;
+  /** [row, col, value, text] of every non-empty cell. */
+  cells: [number, number, CellValue, string][];
+  merges: [number, number, number, number][];
+}
+
+export function gridToJson(g: Grid): GridJson {
+  const cells: GridJson['cells'] = [];
+  for (let r = 0; r < g.rowCount; r++)
+    for (let c = 0; c < g.colCount; c++) {
+      const v = g.value(r, c);
+      const t = g.rawText(r, c);
+      if (v !== null || t !== '') cells.push([r, c, v, t]);
+    }
+  return { name: g.name, cells, merges: g.merges.map((m) => [m.top, m.left, m.bottom, m.right] as [number, number, number, number]) };
+}
+
+export function gridFromJson(j: GridJson): Grid {
+  const g = new Grid(j.name);
+  for (const [r, c, value, text] of j.cells) g.setCell(r, c, { value, text });
+  for (const [top, left, bottom, right] of j.merges) g.addMerge({ top, left, bottom, right });
+  return g;
+}
+
+export class MemoryHost implements SheetHost {
+  readonly sheets = new Map<string, Grid>();
+  readonly calls: HostCall[] = [];
+  readonly writes: { sheet: string; address: string; text: string }[] = [];
+  readonly selections: { sheet: string; address: string }[] = [];
+  active: string;
+  /** Findings marked by the last applyMarks (null when no marks). */
+  marked: readonly Diagnostic[] | null = null;
+  markedCells = 0;
+  private readonly feats: HostFeatures;
+  private readonly delayMs: number;
+  private failures = new Map<string, unknown>();
+  private handlers: ((sheet: string, address: string) => void)[] = [];
+  onUserEdit?: SheetHost['onUserEdit'];
+
+  constructor(grids: readonly Grid[], options: MemoryHostOptions = {}) {
+    for (const g of grids) this.sheets.set(g.name, cloneGrid(g));
+    this.active = options.active || (grids[0] ? grids[0].name : 'Sheet1');
+    this.delayMs = options.delayMs || 0;
+    this.feats = {
+      host: 'excel',
+      apiLevel: '1.18',
+      mergedAreas: true,
+      cellText: 'note',
+      multiArea: true,
+      changeEvents: !options.noEditEvents,
+      ...options.features,
+    };
+    if (!options.noEditEvents)
+      this.onUserEdit = async (handler) => {
+        await this.enter('onUserEdit', []);
+        this.handlers.push(handler);
+        return () => {
+          this.handlers = this.handlers.filter((h) => h !== handler);
+        };
+      };
+  }
+
+  /** The next call of `method` rejects with `error`. */
+  failNext(method: keyof SheetHost, error: unknown): void {
+    this.failures.set(method, error);
+  }
+
+  /** A user's edit: sets the cell and tells the listeners. */
+  userEdit(sheet: string, address: string, text: string): void {
+    this.setText(sheet, address, text);
+    for (const h of this.handlers.slice()) h(sheet, address);
+  }
+
+  text(sheet: string, address: string): string {
+    const g = this.sheets.get(sheet);
+    if (!g) return '';
+    const p = parseA1(address);
+    return g.text(p.row, p.col);
+  }
+
+  callsOf(method: string): HostCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  listenerCount(): number {
+    return this.handlers.length;
+  }
+
+  features(): HostFeatures {
+    return this.feats;
+  }
+
+  async sheetNames(): Promise<string[]> {
+    await this.enter('sheetNames', []);
+    const names: string[] = [];
+    this.sheets.forEach((_g, n) => names.push(n));
+    if (this.marked) names.push(FINDINGS_SHEET);
+    return names;
+  }
+
+  async activeSheet(): Promise<string> {
+    await this.enter('activeSheet', []);
+    return this.active;
+  }
+
+  async readSheets(names: string[], onProgress?: (p: ReadProgress) => void): Promise<Grid[]> {
+    await this.enter('readSheets', [names.slice()]);
+    const wanted = names.filter((n) => n !== FINDINGS_SHEET);
+    const out: Grid[] = [];
+    for (let i = 0; i < wanted.length; i++) {
+      const g = this.sheets.get(wanted[i]);
+      if (!g) throw new Error(`找不到工作表“${wanted[i]}”。`);
+      out.push(cloneGrid(g));
+      if (onProgress) onProgress({ sheet: wanted[i], done: i + 1, total: wanted.length });
+    }
+    return out;
+  }
+
+  async applyMarks(diagnostics: readonly Diagnostic[], grids: readonly Grid[]): Promise<MarkSummary> {
+    await this.enter('applyMarks', [diagnostics.length]);
+    const bySheet = new Map<string, Grid>();
+    for (const g of grids) bySheet.set(g.name, g);
+    const marks = planMarks(diagnostics, (s, r, c) => {
+      const g = bySheet.get(s);
+      return g ? g.mergeAt(r, c) : undefined;
+    });
+    this.marked = diagnostics.slice();
+    this.markedCells = marks.length;
+    return { cells: marks.length, findingsSheet: FINDINGS_SHEET };
+  }
+
+  async clearMarks(): Promise<{ cells: number }> {
+    await this.enter('clearMarks', []);
+    const cells = this.markedCells;
+    this.marked = null;
+    this.markedCells = 0;
+    return { cells };
+  }
+
+  async hasMarks(): Promise<boolean> {
+    await this.enter('hasMarks', []);
+    return this.marked !== null;
+  }
+
+  async select(sheet: string, address: string): Promise<void> {
+    await this.enter('select', [sheet, address]);
+    this.active = sheet;
+    this.selections.push({ sheet, address });
+  }
+
+  async writeValue(sheet: string, address: string, text: string): Promise<void> {
+    await this.enter('writeValue', [sheet, address, text]);
+    this.setText(sheet, address, text);
+    this.writes.push({ sheet, address, text });
+  }
+
+  private setText(sheet: string, address: string, text: string): void {
+    const g = this.sheets.get(sheet);
+    if (!g) throw new Error(`找不到工作表“${sheet}”。`);
+    const p = parseA1(address);
+    g.setCell(p.row, p.col, { value: text, text });
+  }
+
+  private async enter(method: string, args: unknown[]): Promise<void> {
+    this.calls.push({ method, args });
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    if (this.failures.has(method)) {
+      const e = this.failures.get(method);
+      this.failures.delete(method);
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * @jest-environment jsdom
+ */
+// The task pane in jsdom over the in-memory host holding fixture 002 (six project tables on one sheet): press
+// 检查, findings appear grouped by table, the severity filter, click to select, 应用建议 writes the one cell.
+import * as path from 'path';
+import * as React from 'react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { Grid } from '../src/core/grid';
+import { checkGrids } from '../src/core/check';
+import { taskpaneText as T } from '../src/core/i18n/taskpane';
+import { MemoryHost } from '../src/taskpane/dev/memory-host';
+import { TaskPaneSession } from '../src/taskpane/session';
+import { TaskPane } from '../src/taskpane/components/TaskPane';
+import { registerPaneIcons } from '../src/taskpane/icons';
+import { mountTaskPane } from '../src/taskpane/mount';
+import { FIXTURES, loadGrids } from './helpers/load';
+
+let g002: Grid[];
+let g004: Grid[];
+
+beforeAll(async () => {
+  g002 = await loadGrids(path.join(FIXTURES, '002_f394b5ba38f6b2c8.xlsx'));
+  g004 = await loadGrids(path.join(FIXTURES, '004_d64ddf90eec77ce7.per-sheet.xlsx'));
+  registerPaneIcons();
+});
+
+function setup(grids: Grid[], host = new MemoryHost(grids)) {
+  const session = new TaskPaneSession(host, { yieldToUi: () => Promise.resolve() });
+  const view = render(<TaskPane session={session} />);
+  return { host, session, view };
+}
+
+async function pressCheck(): Promise<void> {
+  fireEvent.click(screen.getByTestId('check-button'));
+  await waitFor(() => expect(screen.getAllByTestId('finding').length).toBeGreaterThan(0));
+  await waitFor(() => expect((screen.getByTestId('check-button') as HTMLButtonElement).disabled).toBe(false));
+}
+
+const findings = () => screen.queryAllByTestId('finding');
+
+describe('task pane', () => {
+  it('checks and lists the findings grouped by table, with the summary', async () => {
+    const { host } = setup(g002);
+    expect(screen.queryByTestId('summary')).toBeNull();
+    expect((screen.getByTestId('clear-button') as HTMLButtonElement).disabled).toBe(true);
+    await pressCheck();
+
+    const expected = checkGrids(g002).diagnostics;
+    const count = (s: string) => expected.filter((d) => d.severity === s).length;
+    expect(screen.getByTestId('summary').textContent).toBe(T.summary(6, count('error'), count('warning'), count('info')));
+    const groups = screen.getAllByTestId('finding-group');
+    expect(groups.map((g) => g.getAttribute('data-title'))).toEqual([
+      '环保督查经费',
+      '环保举报奖',
+      '环境监测费',
+      '指挥中心精细化平台服务费',
+      '重污染天气应急经费',
+      '租赁费',
+    ]);
+    // Each row carries its cell for the browser test; the first group holds the first table's cells only.
+    for (const row of within(groups[0]).getAllByTestId('finding')) {
+      expect(row.getAttribute('data-sheet')).toBe('项目绩效目标表');
+      const r = parseInt((row.getAttribute('data-address') as string).replace(/^[A-Z]+/, ''), 10);
+      expect(r).toBeLessThanOrEqual(18);
+    }
+    expect((screen.getByTestId('clear-button') as HTMLButtonElement).disabled).toBe(false);
+    expect(host.callsOf('applyMarks').length).toBe(1);
+
+    // The noisy rule is one expandable row per table.
+    const collapsed = within(groups[0])
+      .getAllByTestId('finding-rule')
+      .find((r) => r.getAttribute('data-rule') === 'desc.repeats-name') as HTMLElement;
+    const n = Number(collapsed.getAttribute('data-count'));
+    expect(collapsed.textContent).toContain(`描述只重复指标名称（${n} 处）`);
+    expect(within(collapsed).queryAllByTestId('finding').length).toBe(0);
+    fireEvent.click(within(collapsed).getByRole('button'));
+    expect(within(collapsed).getAllByTestId('finding').length).toBe(n);
+  });
+
+  it('filters by severity', async () => {
+    setup(g002);
+    await pressCheck();
+    const warn = screen.getByTestId('severity-filter-warning');
+    expect(warn.getAttribute('aria-pressed')).toBe('true');
+    expect(findings().some((f) => f.getAttribute('data-severity') === 'warning')).toBe(true);
+    fireEvent.click(warn);
+    expect(screen.getByTestId('severity-filter-warning').getAttribute('aria-pressed')).toBe('false');
+    expect(findings().length).toBeGreaterThan(0);
+    expect(findings().some((f) => f.getAttribute('data-severity') === 'warning')).toBe(false);
+    // Counts on the buttons stay the totals.
+    expect(screen.getByTestId('severity-filter-warning').textContent).toMatch(/^警告 \d+$/);
+    fireEvent.click(screen.getByTestId('severity-filter-error'));
+    fireEvent.click(screen.getByTestId('severity-filter-info'));
+    expect(findings().length).toBe(0);
+    expect(screen.getByText(T.allFiltered)).toBeTruthy();
+  });
+
+  it('selects the cell of a clicked finding and applies a suggestion to exactly that cell', async () => {
+    const { host } = setup(g002);
+    await pressCheck();
+    const row = findings().find((f) => f.getAttribute('data-cell') === '项目绩效目标表!F13') as HTMLElement;
+    fireEvent.click(row);
+    await waitFor(() => expect(host.selections).toEqual([{ sheet: '项目绩效目标表', address: 'F13' }]));
+
+    const suggestion = row.getAttribute('data-suggestion') as string;
+    expect(suggestion).toBe('≤100000.00元');
+    fireEvent.click(within(row).getByTestId('apply-suggestion'));
+    await waitFor(() => expect(screen.getByTestId('message-bar').getAttribute('data-kind')).toBe('success'));
+    expect(host.writes).toEqual([{ sheet: '项目绩效目标表', address: 'F13', text: '≤100000.00元' }]);
+    // Pressing the button did not also select the row.
+    expect(host.selections.length).toBe(1);
+    expect(screen.getByTestId('message-bar').textContent).toContain('已将 项目绩效目标表!F13 改为“≤100000.00元”。');
+    await waitFor(() => expect(findings().some((f) => f.getAttribute('data-cell') === '项目绩效目标表!F13' && f.getAttribute('data-rule') === 'value.unit-mismatch')).toBe(false));
+    // A plan written per quarter spans four cells: the suggestion is shown, not offered.
+    const plan = findings().find((f) => f.getAttribute('data-rule') === 'plan.quarterly') as HTMLElement;
+    expect(within(plan).queryByTestId('apply-suggestion')).toBeNull();
+    expect(plan.textContent).toContain(T.suggestionManual);
+  });
+
+  it('checks the whole workbook when asked, clears marks, and shows host errors in a MessageBar', async () => {
+    const host = new MemoryHost(g004);
+    setup(g004, host);
+    fireEvent.click(screen.getByTestId('scope-workbook'));
+    await pressCheck();
+    expect(host.callsOf('readSheets')[0].args[0]).toEqual(g004.map((g) => g.name));
+    expect(screen.getAllByTestId('finding-group').length).toBe(12);
+
+    fireEvent.click(screen.getByTestId('clear-button'));
+    await waitFor(() => expect(screen.getByTestId('message-bar').textContent).toContain('已清除'));
+    expect(host.marked).toBeNull();
+
+    host.failNext('readSheets', new Error('工作簿已关闭，请重新打开任务窗格。'));
+    fireEvent.click(screen.getByTestId('check-button'));
+    await waitFor(() => expect(screen.getByTestId('message-bar').getAttribute('data-kind')).toBe('error'));
+    expect(screen.getByTestId('message-bar').textContent).toContain('工作簿已关闭，请重新打开任务窗格。');
+  });
+
+  it('has placeholder tabs without buttons, and a footer from the host features', async () => {
+    setup(g002, new MemoryHost(g002, { features: { apiLevel: '1.13', cellText: 'comment' } }));
+    expect(screen.getByTestId('footer').textContent).toBe('Excel · ExcelApi 1.13 · 问题以填充色和批注标出');
+    for (const key of ['library', 'template', 'review']) {
+      fireEvent.click(screen.getByTestId('tab-' + key));
+      const panel = screen.getByTestId('placeholder-' + key);
+      expect(panel.textContent).toContain(T.placeholders.later);
+      expect(within(panel).queryAllByRole('button').length).toBe(0);
+    }
+    fireEvent.click(screen.getByTestId('tab-check'));
+    expect(screen.getByTestId('check-button')).toBeTruthy();
+  });
+
+  it('mounts and unmounts through mountTaskPane', async () => {
+    const el = document.createElement('div');
+    document.body.appendChild(el);
+    const host = new MemoryHost(g002);
+    let session: TaskPaneSession | undefined;
+    let unmount: () => void = () => undefined;
+    act(() => {
+      unmount = mountTaskPane(el, host, { onSession: (s) => (session = s), yieldToUi: () => Promise.resolve() });
+    });
+    expect(el.querySelector('[data-testid="check-button"]')).toBeTruthy();
+    await act(async () => {
+      await session!.check('sheet');
+    });
+    expect(el.querySelectorAll('[data-testid="finding"]').length).toBeGreaterThan(5);
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect(host.listenerCount()).toBe(1);
+    act(() => unmount());
+    expect(el.innerHTML).toBe('');
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect(host.listenerCount()).toBe(0);
+  });
+});
