@@ -404,3 +404,131 @@ describe('workbook model', () => {
     ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
   });
 });
+
+describe('inserting rows, merging and copying formats', () => {
+  function tableBook(): FakeWorkbook {
+    return FakeWorkbook.fromSheets([
+      {
+        name: 'S',
+        cells: [
+          { row: 0, col: 0, value: '产出指标' },
+          { row: 0, col: 1, value: '数量' },
+          { row: 1, col: 1, value: '质量', fill: '#E2EFDA' },
+          { row: 1, col: 2, value: 'x', numberFormat: '@' },
+          { row: 4, col: 0, value: '效益指标' },
+          { row: 6, col: 5, value: '表外' },
+        ],
+        merges: [
+          { top: 0, left: 0, bottom: 3, right: 0 },
+          { top: 4, left: 0, bottom: 5, right: 0 },
+          { top: 1, left: 2, bottom: 1, right: 3 },
+        ],
+        notes: [{ row: 6, col: 5, text: '批注' }],
+        comments: [{ row: 4, col: 1, text: '意见' }],
+      },
+    ]);
+  }
+  const text = (r: { top: number; left: number; bottom: number; right: number }) => `${r.top}:${r.left}-${r.bottom}:${r.right}`;
+
+  it('Range.insert on whole rows (1.1): everything below moves; merged areas spanning the point grow, those at its edge do not', async () => {
+    const wb = tableBook();
+    fake = installFakeOffice(wb, { apiLevel: '1.1' });
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('S');
+      // Bottom-up: after row 5 (the end of 效益, 0-based 5), then inside 产出 (before 0-based row 2).
+      ws.getRange('7:7').insert('Down');
+      const r = ws.getRange('3:4').insert('Down');
+      r.load('address');
+      await ctx.sync();
+      expect(r.address).toBe('S!3:4');
+    });
+    const s = wb.sheet('S')!;
+    expect(s.merges.map(text).sort()).toEqual(['0:0-5:0', '1:2-1:3', '6:0-7:0'].sort());
+    expect(s.cell(6, 0).value).toBe('效益指标');
+    expect(s.cell(1, 1)).toMatchObject({ value: '质量', fill: '#E2EFDA' });
+    expect(s.cell(9, 5)).toMatchObject({ value: '表外', note: '批注' });
+    expect(s.cell(6, 1).comment).toBe('意见');
+    // The new cells are blank.
+    expect([s.cell(2, 1).value, s.cell(3, 1).value, s.cell(8, 5).value]).toEqual([null, null, null]);
+  });
+
+  it('refuses to split a merged area or push cells off the sheet', async () => {
+    const wb = tableBook();
+    fake = installFakeOffice(wb, { apiLevel: '1.18' });
+    await expect(
+      run(async (ctx) => {
+        // Column B only, below row 2: no merged area in the way.
+        ctx.workbook.worksheets.getItem('S').getRange('B3').insert('Down');
+        // The merged C2:D2 would be cut by an insert in B:C from row 2.
+        ctx.workbook.worksheets.getItem('S').getRange('B2:C2').insert('Down');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidOperation' });
+    const big = FakeWorkbook.fromSheets([{ name: 'S', cells: [{ row: 1048575, col: 0, value: 'last' }], merges: [] }]);
+    fake.uninstall();
+    fake = installFakeOffice(big, { apiLevel: '1.18' });
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('S').getRange('5:5').insert('Down');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidOperation' });
+  });
+
+  it('merge (1.2) keeps the top-left value only; unmerge and merge are ApiNotFound at 1.1', async () => {
+    const wb = tableBook();
+    fake = installFakeOffice(wb, { apiLevel: '1.2' });
+    await run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('S').getRange('B1:B2');
+      r.unmerge();
+      r.merge(false);
+      await ctx.sync();
+    });
+    const s = wb.sheet('S')!;
+    expect(s.merges.map(text)).toContain('0:1-1:1');
+    expect(s.cell(1, 1).value).toBeNull();
+    fake.uninstall();
+    fake = installFakeOffice(tableBook(), { apiLevel: '1.1' });
+    await expect(
+      run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('S').getRange('B1:B2').merge();
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+
+  it('copyFrom Formats (1.9) repeats fills, number formats and the merged areas inside the source over the target', async () => {
+    const wb = tableBook();
+    fake = installFakeOffice(wb, { apiLevel: '1.9' });
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('S');
+      ws.getRange('B8:D9').copyFrom(ws.getRange('B2:D2'), 'Formats');
+      await ctx.sync();
+    });
+    const s = wb.sheet('S')!;
+    expect([s.cell(7, 1).fill, s.cell(8, 1).fill, s.cell(8, 2).numberFormat]).toEqual(['#E2EFDA', '#E2EFDA', '@']);
+    expect([s.cell(7, 1).value, s.cell(8, 2).value]).toEqual([null, null]);
+    expect(s.merges.map(text)).toEqual(expect.arrayContaining(['7:2-7:3', '8:2-8:3']));
+    fake.uninstall();
+    fake = installFakeOffice(tableBook(), { apiLevel: '1.8' });
+    await expect(
+      run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem('S');
+        ws.getRange('B8').copyFrom(ws.getRange('B2'), 'Formats');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+
+  it('a leading apostrophe types text: "\'=100%" is the text =100%', async () => {
+    const wb = tableBook();
+    fake = installFakeOffice(wb, { apiLevel: '1.1' });
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').getRange('H1:H2').values = [["'=100%"], ['=']];
+      await ctx.sync();
+    });
+    const s = wb.sheet('S')!;
+    expect(s.cell(0, 7)).toMatchObject({ value: '=100%', text: '=100%' });
+    expect(s.cell(0, 7).formula).toBeUndefined();
+  });
+});

@@ -1,12 +1,15 @@
 // Command-line parsing on node:util parseArgs; its English errors are turned into Chinese ones.
 import { ParseArgsConfig, parseArgs } from 'util';
 import { cliText } from '../core/i18n/cli';
+import { templateText } from '../core/i18n/template';
 import { parseNumber } from '../core/value';
 
 export const checkFormats = ['text', 'json', 'html'] as const;
 export const rulesFormats = ['text', 'json'] as const;
 export const suggestProfiles = ['classic', 'core2021'] as const;
 export const moneyUnits = ['万元', '元'] as const;
+export const fillTemplates = ['hebei', 'core2021', 'department'] as const;
+export const fillLayouts = ['per-sheet', 'stacked'] as const;
 export type CheckFormat = (typeof checkFormats)[number];
 export type RulesFormat = (typeof rulesFormats)[number];
 export type SuggestProfileArg = (typeof suggestProfiles)[number];
@@ -36,13 +39,25 @@ export interface LibraryCommand {
   importFrom?: string;
 }
 
+export interface FillCommand {
+  kind: 'fill';
+  input: string;
+  out: string;
+  /** Default: per table by its kind and profile. */
+  template?: (typeof fillTemplates)[number];
+  layout: (typeof fillLayouts)[number];
+  joinSplitRows: boolean;
+  complete: boolean;
+}
+
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'check'; inputs: string[]; format: CheckFormat; out?: string; profile?: string }
   | { kind: 'rules'; format: RulesFormat }
   | SuggestCommand
-  | LibraryCommand;
+  | LibraryCommand
+  | FillCommand;
 
 /** Wrong arguments: message is Chinese, exit code 2. */
 export class ArgsError extends Error {
@@ -139,6 +154,7 @@ export function parseCli(argv: string[]): Command {
 
   if (first === 'suggest') return parseSuggest(rest);
   if (first === 'library') return parseLibrary(rest);
+  if (first === 'fill') return parseFill(rest);
 
   throw new ArgsError(cliText.unknownCommand(first));
 }
@@ -226,4 +242,42 @@ function parseLibrary(args: string[]): Command {
   if (v.help) return { kind: 'help' };
   const format = oneOf(v.format === undefined ? 'text' : v.format, rulesFormats);
   return { kind: 'library', format, exportTo: optText(v.export, '--export'), importFrom: optText(v.import, '--import') };
+}
+
+function parseFill(args: string[]): Command {
+  const T = templateText.cli;
+  const parsed = parse({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      template: { type: 'string', short: 't' },
+      layout: { type: 'string', short: 'l' },
+      'join-split-rows': { type: 'boolean' },
+      complete: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const v = parsed.values;
+  if (v.help) return { kind: 'help' };
+  const inputs = parsed.positionals.filter((p) => p.trim());
+  if (!inputs.length) throw new ArgsError(T.noInput);
+  if (inputs.length > 1) throw new ArgsError(T.oneInput);
+  if (v.out === undefined) throw new ArgsError(T.missingOut);
+  const out = optText(v.out, '--out')!;
+  if (!/\.xlsx$/i.test(out)) throw new ArgsError(T.outNotXlsx(out));
+  const template = optText(v.template, '--template');
+  if (template !== undefined && (fillTemplates as readonly string[]).indexOf(template) < 0) throw new ArgsError(T.badTemplate(template, [...fillTemplates]));
+  const layout = optText(v.layout, '--layout') || 'per-sheet';
+  if ((fillLayouts as readonly string[]).indexOf(layout) < 0) throw new ArgsError(T.badLayout(layout, [...fillLayouts]));
+  return {
+    kind: 'fill',
+    input: inputs[0],
+    out,
+    template: template as FillCommand['template'],
+    layout: layout as FillCommand['layout'],
+    joinSplitRows: !!v['join-split-rows'],
+    complete: !!v.complete,
+  };
 }

@@ -4,11 +4,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkGrids } from '../core/check';
 import { Diagnostic } from '../core/diagnostic';
+import { displayName } from '../core/model';
 import { ruleCatalogue } from '../core/rules/catalogue';
 import { builtinProfiles, findProfile } from '../core/profiles';
 import { buildReport, reportExitCode, toReportFile, ReportFile, FileResult } from '../core/report';
 import { cliText } from '../core/i18n/cli';
-import { parseCli, ArgsError, Command, LibraryCommand, SuggestCommand } from './args';
+import { parseCli, ArgsError, Command, FillCommand, LibraryCommand, SuggestCommand } from './args';
+import { templateText } from '../core/i18n/template';
+import { filledNo, fillWorkbook, moveText, noteText } from '../core/template';
 import { Library, getLibrary, libraryStats, mergeLibraries } from '../core/library';
 import { suggest } from '../core/library/suggest';
 import { libraryCliText } from '../core/i18n/library';
@@ -76,6 +79,8 @@ export async function main(argv: string[], overrides: Partial<CliDeps> = {}): Pr
         return await runSuggest(cmd, deps);
       case 'library':
         return await runLibrary(cmd, deps);
+      case 'fill':
+        return await runFill(cmd, deps);
     }
   } catch (e) {
     if (e instanceof ArgsError) {
@@ -292,4 +297,75 @@ async function checkOne(
     debug(deps, e);
     return failed(cliText.checkFailed);
   }
+}
+
+function severityCounts(ds: Diagnostic[]): [number, number, number] {
+  const n = (s: string) => ds.filter((d) => d.severity === s).length;
+  return [n('error'), n('warning'), n('info')];
+}
+
+/**
+ * `ptcheck fill IN --out OUT`: every table of IN into the standard template, values as written. The output is
+ * read back and checked, so the summary shows what a reviewer will see; the exit code follows `check`.
+ */
+async function runFill(cmd: FillCommand, deps: CliDeps): Promise<number> {
+  const T = templateText.cli;
+  const input = path.resolve(cmd.input);
+  const out = path.resolve(cmd.out);
+  const same = process.platform === 'win32' || process.platform === 'darwin' ? input.toLowerCase() === out.toLowerCase() : input === out;
+  if (same) throw new ArgsError(T.outIsInput);
+
+  const host = await deps.host();
+  let grids;
+  try {
+    grids = await host.readGrids(input);
+  } catch (e) {
+    debug(deps, e);
+    const reason = host.isReadError(e) ? (e as Error).message : fsReason(e, cliText.unreadableWorkbook);
+    deps.stderr.write(`ptcheck：${T.unreadable(cmd.input, reason)}\n`);
+    return 2;
+  }
+  const source = deps.check(grids, {});
+  if (!source.tables.length) {
+    deps.stderr.write(`ptcheck：${T.noTables(cmd.input)}\n`);
+    return 2;
+  }
+  const res = fillWorkbook(
+    source.tables.map((c) => c.table),
+    { template: cmd.template, layout: cmd.layout, joinSplitRows: cmd.joinSplitRows, complete: cmd.complete },
+  );
+  try {
+    const io = await import('../hosts/workbook/fill');
+    await io.writeWorkbookOps(res.ops, out);
+  } catch (e) {
+    debug(deps, e);
+    deps.stderr.write(`ptcheck：${T.writeFailed(cmd.out, fsReason(e, cliText.internalError))}\n`);
+    return 2;
+  }
+
+  const lines: string[] = [T.written(cmd.out, res.items.length, res.ops.sheets.length, T.layoutName[cmd.layout])];
+  res.items.forEach((item, i) => {
+    const sheet = res.ops.sheets.find((s) => s.tables.some((p) => p.index === i));
+    lines.push(T.tableLine(filledNo(item.table, i), displayName(source.tables[i].table), sheet ? sheet.name : '', item.template.id));
+    for (const n of item.notes) {
+      lines.push(T.noteLine(noteText(n)));
+      if (n.kind === 'profile') for (const m of n.moves) lines.push(T.moveLine(moveText(m)));
+    }
+  });
+  // What a reviewer opening the output will see: the same findings as in the source, values being as written.
+  let code = 0;
+  try {
+    const written = deps.check(await host.readGrids(out), {});
+    const [e, w, i] = severityCounts(written.diagnostics);
+    lines.push(T.checkLine(e, w, i));
+    code = e > 0 ? 1 : 0;
+  } catch (e) {
+    debug(deps, e);
+    deps.stderr.write(`ptcheck：${T.unreadable(cmd.out, cliText.unreadableWorkbook)}\n`);
+    return 2;
+  }
+  const [se, sw, si] = severityCounts(source.diagnostics);
+  lines.push(T.sourceLine(se, sw, si));
+  deps.stdout.write(lines.join('\n') + '\n');
+  return code;
 }

@@ -2,6 +2,7 @@
 // model) implements it in its own folder; the pane never calls a host API directly.
 import { Diagnostic } from '../core/diagnostic';
 import { Grid } from '../core/grid';
+import type { InsertPlan } from '../core/rows';
 
 export interface HostFeatures {
   host: 'excel' | 'wps';
@@ -53,6 +54,15 @@ export interface SheetHost {
   select(sheet: string, address: string): Promise<void>;
   /** Writes the user-accepted text into one cell (应用建议). The only call that changes a user's value. */
   writeValue(sheet: string, address: string, text: string): Promise<void>;
+  /** The selected cell or range of the active sheet (its address without the sheet), or null when none (a chart). */
+  selection(): Promise<{ sheet: string; address: string } | null>;
+  /**
+   * Inserts whole rows (everything below moves down, nothing is overwritten), writes the new rows' cells, extends
+   * and makes the plan's merged areas (where the client can merge) and copies the formats of the row above (where it
+   * can copy formats). Refuses, changing nothing, when the plan's `expect` cells no longer hold what they held when
+   * the plan was made. The marks' record holds cell addresses: clear the marks before inserting.
+   */
+  insertRows(sheet: string, plan: InsertPlan): Promise<{ inserted: number }>;
   /**
    * Calls the handler when the user edits cells (not for the add-in's own writes). Returns an unsubscribe
    * function; absent where the client has no change events.

@@ -50,6 +50,12 @@ export const ICONS: Record<string, JSX.Element> = {
       <circle cx="8" cy="11.8" r="0.9" fill="currentColor" />
     </g>,
   ),
+  Search: svg(
+    <g>
+      <circle cx="6.8" cy="6.8" r="4.3" {...stroke} />
+      <path d="M10 10l3.6 3.6" {...stroke} />
+    </g>,
+  ),
   More: svg(
     <g fill="currentColor">
       <circle cx="3" cy="8" r="1.3" />

@@ -75,7 +75,7 @@ export interface Notice {
   text: string;
 }
 
-export type Busy = null | 'check' | 'apply' | 'recheck' | 'clear';
+export type Busy = null | 'check' | 'apply' | 'recheck' | 'clear' | 'insert';
 
 export interface Progress {
   label: string;
@@ -294,6 +294,19 @@ export function errorMessage(op: Operation, e: unknown): string {
 }
 
 type Listener = (s: SessionState) => void;
+
+/** What an exclusive operation (a tab that changes the workbook) may do inside the pane's queue. */
+export interface ExclusiveContext {
+  /** Shows a progress line. */
+  progress(label: string): void;
+  /**
+   * Takes every mark off the workbook (their record holds cell addresses, which inserting rows would make wrong) and
+   * stops re-marking on edits. Returns the cells restored (0 when there were no marks).
+   */
+  clearMarks(): Promise<number>;
+  /** Reads the sheet again, checks it (with the other sheets of the last check) and marks the findings. */
+  recheck(sheet: string): Promise<void>;
+}
 
 /** Which findings sit on the same cell as `target` (the anchor of their range). */
 function onCell(findings: readonly Finding[], sheet: string, target: string): Finding[] {
@@ -515,6 +528,35 @@ export class TaskPaneSession {
     });
   }
 
+  /** Shows a message above the tabs (for the other tabs). */
+  showNotice(notice: Notice | null): void {
+    this.set({ notice });
+  }
+
+  /**
+   * Runs `op` alone in the pane's queue, never interleaved with a check, an apply or a re-check, with `busy` and the
+   * progress label shown; the notice it returns is shown, a failure becomes a Chinese message naming `operation`.
+   */
+  exclusive(busy: Exclude<Busy, null>, label: string, operation: Operation, op: (ctx: ExclusiveContext) => Promise<Notice | null>): Promise<void> {
+    return this.enqueue(async () => {
+      this.stopTimer();
+      this.set({ busy, progress: { label }, notice: null, status: null });
+      const ctx: ExclusiveContext = {
+        progress: (l) => this.set({ progress: { label: l } }),
+        clearMarks: () => this.clearMarksInside(),
+        recheck: (sheet) => this.refreshSheet(sheet),
+      };
+      try {
+        const notice = await op(ctx);
+        if (notice) this.set({ notice });
+      } catch (e) {
+        this.set({ notice: { kind: 'error', text: errorMessage(operation, e) } });
+      } finally {
+        this.set({ busy: null, progress: null });
+      }
+    });
+  }
+
   /** Resolves when every queued operation (including a re-check started by an edit) has finished. */
   idle(): Promise<void> {
     return this.queue;
@@ -614,6 +656,40 @@ export class TaskPaneSession {
     this.set({ summary, groups: this.regroup() });
     await this.yieldToUi();
     await this.mark();
+  }
+
+  private async clearMarksInside(): Promise<number> {
+    this.watching = false;
+    this.stopTimer();
+    if (!(await this.host.hasMarks())) return 0;
+    this.set({ progress: { label: T.progress.clearing } });
+    const r = await this.host.clearMarks();
+    const summary = this.state.summary ? { ...this.state.summary, marks: null } : null;
+    this.set({ hasMarks: false, summary });
+    return r.cells;
+  }
+
+  /** Reads one sheet again and re-checks the result with it (added when the last check did not cover it), then marks. */
+  private async refreshSheet(sheet: string): Promise<void> {
+    const profile: ProfileChoice = this.last ? this.last.profile : 'auto';
+    const fresh = await this.host.readSheets([sheet]);
+    await this.yieldToUi();
+    const grids = this.grids.filter((g) => g.name !== sheet);
+    const at = this.grids.findIndex((g) => g.name === sheet);
+    grids.splice(at < 0 ? grids.length : at, 0, ...fresh);
+    await this.evaluate(grids, profile);
+    if (!this.last) this.last = { scope: 'sheet', profile };
+    const summary: CheckSummary = {
+      ...(this.state.summary || { scope: this.last.scope, profile, marks: null }),
+      sheets: grids.map((g) => g.name),
+      tables: this.tables.length,
+      counts: countSeverities(this.findings),
+    };
+    this.set({ summary, groups: this.regroup() });
+    await this.yieldToUi();
+    await this.mark();
+    this.watching = true;
+    this.watchEdits();
   }
 
   private watchEdits(): void {

@@ -104,6 +104,8 @@ export const taskpaneText = {
       apply: '应用建议失败',
       recheck: '重新检查失败',
       clear: '清除标记失败',
+      insert: '插入指标失败',
+      library: '读取指标库失败',
     },
     generic: (op: string, detail: string) =>
       `${op}：出现意外错误（${detail}）。请重试；如仍失败，请关闭任务窗格后重新打开。`,

@@ -394,14 +394,12 @@ function relevance(info: IndicatorInfo, query: { [g: string]: true }, text: stri
   return Math.min(1, rel);
 }
 
-export function suggest(project: SuggestProject, opts: SuggestOptions = {}): SuggestResult {
-  const lib = opts.library || getLibrary();
-  const top = Math.max(1, Math.floor(opts.top === undefined ? 10 : opts.top));
+/** The project's texts, its placement profile and what templates are filled from. */
+function projectContext(project: SuggestProject, opts: SuggestOptions, lib: Library) {
   const ex = project.existing;
   const name = project.name || (ex ? displayName(ex) : '');
   const purpose = project.purpose !== undefined ? project.purpose : ex ? ex.purpose.text : '';
   const goals = project.goals !== undefined ? project.goals : ex ? ex.goals.text : '';
-
   let profile: Profile;
   if (opts.profile) profile = findProfile(opts.profile)!;
   else {
@@ -409,13 +407,66 @@ export function suggest(project: SuggestProject, opts: SuggestOptions = {}): Sug
     profile = chosen && chosen.kind === 'project' ? chosen : findProfile('classic')!;
   }
   const profileId: SuggestProfile = profile.id === 'core2021' ? 'core2021' : 'classic';
-
   const ctx: FillContext = {
     budget: budgetText(project.budget !== undefined ? project.budget : ex && ex.budget ? ex.budget.total.text : undefined),
     unit: project.unit || (ex && ex.unit.text.trim()) || '万元',
     year: yearOf({ ...project, name }),
     quantities: extractQuantities([goals, purpose, name].join('|'), countUnits(lib)),
   };
+  return { ex, name, purpose, goals, profile, profileId, ctx };
+}
+
+function toSuggestion(ind: LibraryIndicator, type: string, profileId: SuggestProfile, filled: Filled, score: number): Suggestion {
+  const place = profileId === 'core2021' ? ind.core2021 : { l1: ind.l1, l2: ind.l2 };
+  return {
+    id: ind.id,
+    type,
+    l1: place.l1,
+    l2: place.l2,
+    l3: ind.l3,
+    desc: ind.explanation,
+    value: filled.value,
+    unit: ind.unit,
+    basis: ind.basis,
+    score: Math.round(score * 1000) / 1000,
+    missing: filled.missing,
+  };
+}
+
+/**
+ * Chosen indicators (a search's hits) as suggestions for a project: placed for its profile, templates filled from
+ * it as suggest() fills them. Each is filled on its own (a quantity the text names may fill more than one).
+ */
+export function fillIndicators(project: SuggestProject, inds: readonly LibraryIndicator[], opts: SuggestOptions = {}): Suggestion[] {
+  const lib = opts.library || getLibrary();
+  const { profileId, ctx } = projectContext(project, opts, lib);
+  return inds.map((ind) => toSuggestion(ind, ind.types[0], profileId, fill(infoOf(lib, ind), ctx), 0));
+}
+
+/** A test for "the table already has this indicator" (the same or nearly the same 三级), as suggest() applies it. */
+export function tableHas(t: TargetTable, opts: SuggestOptions = {}): (ind: LibraryIndicator) => boolean {
+  const lib = opts.library || getLibrary();
+  const { profile } = projectContext({ name: '', existing: t }, opts, lib);
+  const taken = takenShapes(t, profile);
+  return (ind) => taken.some((x) => nearSame(x, infoOf(lib, ind).shape));
+}
+
+function takenShapes(ex: TargetTable, profile: Profile): NameShape[] {
+  const taken: NameShape[] = [];
+  for (const r of ex.indicators) {
+    const l3 = r.l3.text.trim();
+    if (!l3 || r.fragment) continue;
+    const l1 = matchL1(profile, r.effL1);
+    const l2 = matchL2(profile, r.effL2, l1 && l1.role);
+    taken.push(shapeOf(l3, r.desc.text, l2 ? L2_ROLE_CATEGORY[l2.role] : undefined));
+  }
+  return taken;
+}
+
+export function suggest(project: SuggestProject, opts: SuggestOptions = {}): SuggestResult {
+  const lib = opts.library || getLibrary();
+  const top = Math.max(1, Math.floor(opts.top === undefined ? 10 : opts.top));
+  const { ex, name, purpose, goals, profile, profileId, ctx } = projectContext(project, opts, lib);
 
   const budgetYuan = ctx.budget ? toYuan(Number(ctx.budget), ctx.unit) : null;
   const ranked: RankedType[] = rankTypes({ name, purpose, goals }, lib);
@@ -472,15 +523,7 @@ export function suggest(project: SuggestProject, opts: SuggestOptions = {}): Sug
   }
 
   // The table's own 三级 are not suggested again.
-  const taken: NameShape[] = [];
-  if (ex)
-    for (const r of ex.indicators) {
-      const l3 = r.l3.text.trim();
-      if (!l3 || r.fragment) continue;
-      const l1 = matchL1(profile, r.effL1);
-      const l2 = matchL2(profile, r.effL2, l1 && l1.role);
-      taken.push(shapeOf(l3, r.desc.text, l2 ? L2_ROLE_CATEGORY[l2.role] : undefined));
-    }
+  const taken: NameShape[] = ex ? takenShapes(ex, profile) : [];
   const pool = candidates.filter((c) => !taken.some((t) => nearSame(t, c.info.shape)));
   pool.sort((a, b) => a.tier - b.tier || b.score - a.score || a.info.ind.id.localeCompare(b.info.ind.id));
 
@@ -524,23 +567,7 @@ export function suggest(project: SuggestProject, opts: SuggestOptions = {}): Sug
   }
   picked.sort((a, b) => a.tier - b.tier || b.score - a.score || a.info.ind.id.localeCompare(b.info.ind.id));
 
-  const suggestions: Suggestion[] = picked.map((c) => {
-    const ind = c.info.ind;
-    const place = profileId === 'core2021' ? ind.core2021 : { l1: ind.l1, l2: ind.l2 };
-    return {
-      id: ind.id,
-      type: c.type,
-      l1: place.l1,
-      l2: place.l2,
-      l3: ind.l3,
-      desc: ind.explanation,
-      value: c.filled.value,
-      unit: ind.unit,
-      basis: ind.basis,
-      score: Math.round(c.score * 1000) / 1000,
-      missing: c.filled.missing,
-    };
-  });
+  const suggestions: Suggestion[] = picked.map((c) => toSuggestion(c.info.ind, c.type, profileId, c.filled, c.score));
   return {
     types: ranked.slice(0, 5).map((t) => ({ id: t.id, name: t.name, score: t.score })),
     suggestions,

@@ -44,3 +44,12 @@ export function areasToRects(address: string): Rect[] {
   }
   return rects;
 }
+
+/** "'My Sheet'!B3:C4" → { sheet: "My Sheet", address: "B3:C4" } (a quote inside a quoted name is written twice). */
+export function splitSheet(address: string): { sheet: string; address: string } {
+  const bang = address.lastIndexOf('!');
+  if (bang < 0) return { sheet: '', address: address.replace(/\$/g, '') };
+  let sheet = address.slice(0, bang);
+  if (sheet.charAt(0) === "'" && sheet.charAt(sheet.length - 1) === "'") sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, address: address.slice(bang + 1).replace(/\$/g, '') };
+}

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 // SheetHost over office-js (Excel 2016 and later, Mac, Microsoft 365, Excel on the web). Thin: reading and marking
 // live in read.ts and marks.ts; what the client can do is asked once per call with isSetSupported (version strings:
-// a number cannot tell 1.1 from 1.10). Every batch runs with delayForCellEdit, so it waits while the user is typing
+// a number cannot tell 1.1 from 1.10); inserting library rows lives in insert.ts. Every batch runs with delayForCellEdit, so it waits while the user is typing
 // in a cell instead of failing; failures become ExcelHostError with a Chinese message (src/core/i18n/excel.ts).
 //
 //   const host = createExcelHost();                    // uses the Excel and Office globals of office.js
@@ -9,8 +9,11 @@
 import { Diagnostic } from '../../core/diagnostic';
 import { Grid, parseRange, rectToA1 } from '../../core/grid';
 import { excelText } from '../../core/i18n/excel';
+import { InsertPlan } from '../../core/rows';
 import { HostFeatures, MarkSummary, ReadProgress, SheetHost } from '../host';
+import { splitSheet } from './address';
 import { ExcelHostError, toHostError } from './errors';
+import { insertAddresses, insertRowsIn } from './insert';
 import { Caps, applyMarksIn, clearMarksIn } from './marks';
 import { readSheetsInto } from './read';
 import { loadRecord } from './record';
@@ -127,6 +130,26 @@ export function createExcelHost(env?: OfficeEnv): ExcelHost {
         ws.getRange(address.replace(/\$/g, '')).select();
         await context.sync();
       });
+    },
+
+    async selection(): Promise<{ sheet: string; address: string } | null> {
+      try {
+        return await run(async (context) => {
+          const range = context.workbook.getSelectedRange();
+          range.load('address');
+          await context.sync();
+          return splitSheet(range.address);
+        });
+      } catch {
+        // A chart or a shape is selected: no cell.
+        return null;
+      }
+    },
+
+    async insertRows(sheet: string, plan: InsertPlan): Promise<{ inserted: number }> {
+      const now = Date.now();
+      for (const a of insertAddresses(plan)) ownWrites.set(sheet + '!' + a, now);
+      return run((context) => insertRowsIn(context, sheet, plan, { merge: supports('1.2'), copyFormats: supports('1.9') }));
     },
 
     async writeValue(sheet: string, address: string, text: string): Promise<void> {

@@ -50,7 +50,7 @@ export function TaskPane(props: TaskPaneProps): JSX.Element {
         {TABS.map((t) => (
           // Every tab stays mounted (hidden when not chosen) so its inputs keep their values.
           <div key={t.key} style={t.key === tab ? undefined : { display: 'none' }}>
-            <t.Component session={session} state={state} />
+            <t.Component session={session} state={state} active={t.key === tab} />
           </div>
         ))}
       </div>

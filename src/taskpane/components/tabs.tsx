@@ -1,14 +1,18 @@
-// The pane's tabs. A later tab ships by replacing its placeholder line below with the real component, e.g.
-//   const LibraryTab = RealLibraryTab;   (with `import { LibraryTab as RealLibraryTab } from './LibraryTab';`)
+// The pane's tabs. A later tab ships by replacing its placeholder line below with the real component (as 指标库 did:
+// `import { LibraryTab } from './LibraryTab';`). The benchmark builds the pane once more with LibraryTab swapped
+// for its placeholder, to measure what the library adds.
 import * as React from 'react';
 import { taskpaneText as T } from '../../core/i18n/taskpane';
 import { SessionState, TaskPaneSession } from '../session';
 import { CheckTab } from './CheckTab';
+import { LibraryTab } from './LibraryTab';
 import { placeholderTab } from './PlaceholderTab';
 
 export interface TabProps {
   session: TaskPaneSession;
   state: SessionState;
+  /** The tab is the one shown (every tab stays mounted). */
+  active?: boolean;
 }
 
 export interface TabDef {
@@ -17,7 +21,6 @@ export interface TabDef {
   Component: React.ComponentType<TabProps>;
 }
 
-const LibraryTab = placeholderTab('library');
 const TemplateTab = placeholderTab('template');
 const ReviewTab = placeholderTab('review');
 

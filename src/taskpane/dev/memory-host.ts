@@ -3,6 +3,8 @@
 import { Diagnostic } from '../../core/diagnostic';
 import { CellValue, Grid, parseA1 } from '../../core/grid';
 import { planMarks } from '../../core/marks';
+import { InsertPlan, applyInsertPlan, cellString, expectMismatch, rowsInserted } from '../../core/rows';
+import { libraryPaneText } from '../../core/i18n/library';
 import { HostFeatures, MarkSummary, ReadProgress, SheetHost } from '../../hosts/host';
 
 export const FINDINGS_SHEET = '审核意见';
@@ -66,7 +68,11 @@ export class MemoryHost implements SheetHost {
   readonly calls: HostCall[] = [];
   readonly writes: { sheet: string; address: string; text: string }[] = [];
   readonly selections: { sheet: string; address: string }[] = [];
+  /** Row insertions done, with their plans. */
+  readonly inserts: { sheet: string; plan: InsertPlan }[] = [];
   active: string;
+  /** The selected range on the active sheet (select() moves it). */
+  selected: { sheet: string; address: string } | null = null;
   /** Findings marked by the last applyMarks (null when no marks). */
   marked: readonly Diagnostic[] | null = null;
   markedCells = 0;
@@ -185,6 +191,24 @@ export class MemoryHost implements SheetHost {
     await this.enter('select', [sheet, address]);
     this.active = sheet;
     this.selections.push({ sheet, address });
+    this.selected = { sheet, address };
+  }
+
+  async selection(): Promise<{ sheet: string; address: string } | null> {
+    await this.enter('selection', []);
+    return this.selected ? { ...this.selected } : { sheet: this.active, address: 'A1' };
+  }
+
+  async insertRows(sheet: string, plan: InsertPlan): Promise<{ inserted: number }> {
+    await this.enter('insertRows', [sheet, plan]);
+    const g = this.sheets.get(sheet);
+    if (!g) throw new Error(`找不到工作表“${sheet}”。`);
+    if (expectMismatch(plan, (r, c) => cellString(g, r, c))) throw new Error(libraryPaneText.sheetChanged);
+    // Merged areas are kept only where the host says it can merge (ExcelApi 1.2+ in the features it imitates).
+    const merge = this.feats.host !== 'excel' || this.feats.apiLevel !== '1.1';
+    this.sheets.set(sheet, applyInsertPlan(g, merge ? plan : { ...plan, merges: [] }));
+    this.inserts.push({ sheet, plan });
+    return { inserted: rowsInserted(plan) };
   }
 
   async writeValue(sheet: string, address: string, text: string): Promise<void> {

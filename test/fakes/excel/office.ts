@@ -12,7 +12,12 @@
 //
 // API levels follow the [Api set: ExcelApi x.y] tags of @types/office-js (excel.d.ts): getUsedRangeOrNullObject and
 // getItemOrNullObject 1.4, worksheet.onChanged and getRangeByIndexes 1.7, getRanges/RangeAreas, fill.pattern and
-// suspendScreenUpdatingUntilNextSync 1.9, comments 1.10, merged areas 1.13, comments.getItemOrNullObject 1.14, notes 1.18.
+// suspendScreenUpdatingUntilNextSync 1.9, comments 1.10, merged areas 1.13, comments.getItemOrNullObject 1.14, notes 1.18;
+// Range.insert 1.1 (cells, notes, comments and merged areas below move down; merged areas spanning the insertion
+// point grow), Range.merge/unmerge 1.2 (merging keeps the top-left value only), Range.copyFrom 1.9 (values and/or
+// formats: fills, number formats and the merged areas inside the source, repeated over the destination). The new
+// cells of Range.insert are left unformatted (Excel usually gives them the formats of the row above): the adapter
+// copies formats itself where it can, so the tests see what the adapter does.
 // No Node imports: the playground bundles this file.
 import { Rect, toA1, colToLetters } from '../../../src/core/grid';
 import {
@@ -797,12 +802,85 @@ class RangeP extends Obj {
       return { sheet: t.sheet, rects } as AreasT;
     });
   }
+  /** Inserts blank cells in place of the range (ExcelApi 1.1); only shifting down is modelled. */
+  insert(shift: string): RangeP {
+    return this._make(RangeP, undefined, 'Range.insert', (t: RangeT) => {
+      if (shift !== 'Down') fail('InvalidArgument', 'Range.insert', 'The fake models shift "Down" only.');
+      try {
+        this._ctx.office.wb.insertCells(t.sheet, t.rect, t.rect.bottom - t.rect.top + 1);
+      } catch (e) {
+        fail('InvalidOperation', 'Range.insert', e instanceof Error && e.message === 'merge' ? 'A merged area would be split.' : 'Cells would be pushed off the worksheet.');
+      }
+      this._ctx.valueEvents.push({ sheet: t.sheet, rect: t.rect });
+      return { sheet: t.sheet, rect: { ...t.rect } };
+    });
+  }
+  /** Copies values and/or formats from a source range (ExcelApi 1.9), repeating it over a larger destination. */
+  copyFrom(source: unknown, copyType?: string, skipBlanks?: boolean, transpose?: boolean): void {
+    this._call('1.9', 'Range.copyFrom', (t: RangeT) => {
+      const type = copyType || 'All';
+      if (transpose || (type !== 'All' && type !== 'Formats' && type !== 'Values')) fail('InvalidArgument', 'Range.copyFrom', 'The fake models All, Formats and Values without transpose.');
+      let src: RangeT;
+      if (source instanceof RangeP) {
+        const x = source._target();
+        if (x === NULL) fail('InvalidArgument', 'Range.copyFrom');
+        src = x as RangeT;
+      } else {
+        const a = parseArea(String(source));
+        if (!a) fail('InvalidArgument', 'Range.copyFrom');
+        const sh = a.sheet !== undefined ? this._ctx.office.wb.sheet(a.sheet) : t.sheet;
+        if (!sh) fail('ItemNotFound', 'Range.copyFrom');
+        src = { sheet: sh, rect: a.rect };
+      }
+      const wb = this._ctx.office.wb;
+      const sr = src.rect;
+      const sh = sr.bottom - sr.top + 1;
+      const sw = sr.right - sr.left + 1;
+      // The destination grows to the source's size; a larger one takes whole copies of the source.
+      const dh = Math.max(sh, Math.floor((t.rect.bottom - t.rect.top + 1) / sh) * sh);
+      const dw = Math.max(sw, Math.floor((t.rect.right - t.rect.left + 1) / sw) * sw);
+      const formats = type !== 'Values';
+      const values = type !== 'Formats';
+      const snapshot = new Map<number, { value: unknown; formula?: string; fill?: FakeFill | null; numberFormat?: string }>();
+      for (let r = sr.top; r <= sr.bottom; r++)
+        for (let c = sr.left; c <= sr.right; c++) {
+          const cell = src.sheet.cells.get(cellKey(r, c));
+          snapshot.set(cellKey(r, c), cell ? { value: cell.value, formula: cell.formula, fill: cell.fill, numberFormat: cell.numberFormat } : { value: null });
+        }
+      const srcMerges = src.sheet.merges.filter((m) => m.top >= sr.top && m.bottom <= sr.bottom && m.left >= sr.left && m.right <= sr.right);
+      let n = 0;
+      for (let i = 0; i < dh; i++)
+        for (let j = 0; j < dw; j++) {
+          const from = snapshot.get(cellKey(sr.top + (i % sh), sr.left + (j % sw)))!;
+          const row = t.rect.top + i;
+          const col = t.rect.left + j;
+          if (skipBlanks && (from.value === null || from.value === '') && !from.formula) continue;
+          if (values) wb.writeValue(t.sheet, row, col, from.formula || (from.value as FakeValueT), from.formula ? 'formulas' : 'values');
+          if (formats) {
+            wb.setFill(t.sheet, row, col, from.fill || null);
+            wb.setNumberFormat(t.sheet, row, col, from.numberFormat || 'General');
+            n++;
+          }
+        }
+      if (formats && srcMerges.length) {
+        const made: Rect[] = [];
+        for (let i = 0; i < dh; i += sh)
+          for (let j = 0; j < dw; j += sw)
+            for (const m of srcMerges) made.push({ top: m.top - sr.top + t.rect.top + i, left: m.left - sr.left + t.rect.left + j, bottom: m.bottom - sr.top + t.rect.top + i, right: m.right - sr.left + t.rect.left + j });
+        t.sheet.merges = t.sheet.merges.filter((m) => !made.some((x) => !(m.bottom < x.top || m.top > x.bottom || m.right < x.left || m.left > x.right)));
+        for (const m of made) mergeInto(wb, t.sheet, m);
+        wb.changed('merges', t.sheet.name);
+      }
+      if (values) this._ctx.valueEvents.push({ sheet: t.sheet, rect: { top: t.rect.top, left: t.rect.left, bottom: t.rect.top + dh - 1, right: t.rect.left + dw - 1 } });
+      this._ctx.formatted(n);
+    });
+  }
   merge(across?: boolean): void {
     this._call('1.2', 'Range.merge', (t: RangeT) => {
       const s = t.sheet;
       const add = (r: Rect) => {
         s.merges = s.merges.filter((m) => m.bottom < r.top || m.top > r.bottom || m.right < r.left || m.left > r.right);
-        if (cells(r) > 1) s.merges.push(r);
+        if (cells(r) > 1) mergeInto(this._ctx.office.wb, s, r);
       };
       if (across) for (let row = t.rect.top; row <= t.rect.bottom; row++) add({ top: row, bottom: row, left: t.rect.left, right: t.rect.right });
       else add({ ...t.rect });
@@ -872,6 +950,19 @@ defineNavs(RangeP, {
     return t === NULL ? NULL : (t as RangeT).sheet;
   })],
 });
+
+type FakeValueT = string | number | boolean | null;
+
+/** Adds a merged area: like Excel, only the top-left cell keeps its value. */
+function mergeInto(wb: FakeWorkbook, s: FakeSheet, r: Rect): void {
+  for (let row = r.top; row <= r.bottom; row++)
+    for (let col = r.left; col <= r.right; col++) {
+      if (row === r.top && col === r.left) continue;
+      const c = s.cells.get(cellKey(row, col));
+      if (c && (c.value !== null || c.formula)) wb.writeValue(s, row, col, null, 'values');
+    }
+  s.merges.push(r);
+}
 
 function areasOf(t: Target): Target {
   if (t === NULL) return NULL;
@@ -1396,6 +1487,8 @@ export class FakeOffice {
       SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
       RangeValueType: { empty: 'Empty', string: 'String', double: 'Double', boolean: 'Boolean', error: 'Error', unknown: 'Unknown', integer: 'Integer', richValue: 'RichValue' },
       FillPattern: { none: 'None', solid: 'Solid' },
+      InsertShiftDirection: { down: 'Down', right: 'Right' },
+      RangeCopyType: { all: 'All', formulas: 'Formulas', values: 'Values', formats: 'Formats', link: 'Link' },
     };
     this.OfficeExtension = { Error: FakeOfficeError, ErrorCodes: { generalException: 'GeneralException' } };
     this.Office = {

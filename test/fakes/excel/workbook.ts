@@ -18,6 +18,8 @@
 //                            handlers registered through the fake API (when the installed API level has events)
 //   wb.beginCellEdit() / wb.endCellEdit()   the user is typing in a cell (batches fail or wait, see office.ts)
 //   wb.snapshot(): WorkbookSnapshot   a deep, comparable picture of sheets, cells, fills, notes, comments, merges
+//   wb.insertCells(sheet, rect, n)      cells from rect.top down (in rect's columns) move down n rows, as Range.insert
+//                            does: merged areas below move, those spanning the insertion point grow
 // Rows and columns are 0-based, as in src/core.
 import { Grid, Rect, CellValue, generalText, parseA1, toA1 } from '../../../src/core/grid';
 
@@ -161,6 +163,8 @@ const ERRORS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/
 /** Excel's reading of text typed into a cell (or assigned to Range.values): numbers, percentages, booleans, formulas. */
 export function typedEntry(input: FakeValue, numberFormat?: string): { value: FakeValue; formula?: string; numberFormat?: string; error?: string } {
   if (typeof input !== 'string') return { value: input };
+  // A leading apostrophe makes the rest text (=100%, +5): Excel keeps it as a prefix, not as part of the value.
+  if (input.charAt(0) === "'") return { value: input.length > 1 ? input.slice(1) : null };
   if (numberFormat === '@') return { value: input };
   if (input === '') return { value: null };
   if (input.startsWith('=') && input.length > 1) return { value: null, formula: input };
@@ -525,6 +529,42 @@ export class FakeWorkbook {
     void how;
     s.prune(row, col);
     this.changed('values', s.name);
+  }
+
+  /**
+   * Inserts `n` blank rows at rect.top within rect's columns (all columns for whole rows): cells, notes and comments
+   * at or below move down; merged areas below move, those spanning the insertion point (top < rect.top ≤ bottom)
+   * grow, as in Excel. Throws 'merge' when a merged area crosses the columns' edge below the insertion point, and
+   * 'full' when content would be pushed off the sheet (Excel refuses both).
+   */
+  insertCells(s: FakeSheet, rect: Rect, n: number): void {
+    const inCols = (c: number) => c >= rect.left && c <= rect.right;
+    const moves = (k: number) => keyRow(k) >= rect.top && inCols(keyCol(k));
+    const keys = [...s.cells.keys(), ...s.notes.keys(), ...s.comments.keys()];
+    if (keys.some((k) => moves(k) && keyRow(k) + n >= MAX_ROWS)) throw new Error('full');
+    for (const m of s.merges) {
+      const crosses = m.left < rect.left || m.right > rect.right;
+      const touches = !(m.right < rect.left || m.left > rect.right) && m.bottom >= rect.top;
+      if (crosses && touches) throw new Error('merge');
+      if (m.bottom + n >= MAX_ROWS && touches) throw new Error('full');
+    }
+    const shift = <T>(map: Map<number, T>) => {
+      const moved: [number, T][] = [];
+      for (const [k, v] of map) if (moves(k)) moved.push([k, v]);
+      for (const [k] of moved) map.delete(k);
+      for (const [k, v] of moved) map.set(cellKey(keyRow(k) + n, keyCol(k)), v);
+    };
+    shift(s.cells);
+    shift(s.notes);
+    shift(s.comments);
+    s.merges = s.merges.map((m) => {
+      if (m.right < rect.left || m.left > rect.right) return m;
+      if (m.top >= rect.top) return { top: m.top + n, left: m.left, bottom: m.bottom + n, right: m.right };
+      if (m.bottom >= rect.top) return { top: m.top, left: m.left, bottom: m.bottom + n, right: m.right };
+      return m;
+    });
+    this.changed('values', s.name);
+    this.changed('merges', s.name);
   }
 
   setNumberFormat(s: FakeSheet, row: number, col: number, nf: string): void {

@@ -1,0 +1,66 @@
+// User-facing text of the standard templates and of filling them (Simplified Chinese): sheet names, the
+// notes a fill reports (moves between profiles, split rows, applied fixes), form problems, and `ptcheck fill`.
+// Labels printed inside the tables themselves live in the template data (src/core/template/data/*.json).
+
+export const templateText = {
+  /** Sheet of the stacked layout, by table kind. */
+  stackedSheet: { project: '项目支出绩效目标表', department: '部门整体支出绩效目标表' } as Record<string, string>,
+  /** A sheet of the per-sheet layout: "3.环境监测费" (cut to Excel's 31 characters). */
+  perSheetName: (no: number, name: string) => `${no}.${name || '未命名项目'}`,
+  /** Title made for a table that has none (complete mode, forms). */
+  untitled: '未命名项目',
+
+  // Notes of a fill, one line each (tables are named by number and project name).
+  table: (no: number, name: string) => `第${no}个表 ${name || '（未命名）'}`,
+  moved: (l3: string, from: string, to: string) => `“${l3 || '（无三级指标）'}”从 ${from} 移到 ${to}`,
+  profileConverted: (from: string, to: string, n: number) => `指标体系 ${from} → ${to}：移动 ${n} 项指标`,
+  costMerged: (l2: string) => `（原二级“${l2}”在 2015/2020 版框架中统一为“成本指标”）`,
+  splitKept: (n: number) => `${n} 处跨页断开的行按原样保留（可选择合并）`,
+  splitJoined: (n: number) => `${n} 处跨页断开的行已合并到上一行`,
+  splitNotJoined: (l3: string) => `“${l3}”的断行未合并：上一行的指标值确定依据已有内容，合并会丢失文字`,
+  fixApplied: (cell: string, from: string, to: string) => `${cell}：“${from}”改为“${to}”（已接受的建议）`,
+  fixUnmatched: (cell: string) => `${cell}：建议未应用（该单元格不在此表中）`,
+  completed: (what: string[]) => `按标准表补齐：${what.join('、')}（请填写）`,
+  unitAssumed: '金额单位按“万元”补齐，请核对',
+  kindMismatch: (wanted: string, used: string) => `此表不能套用“${wanted}”，已按“${used}”输出`,
+  fieldNames: {
+    title: '标题', org: '单位名称', unit: '金额单位', code: '项目编码', name: '项目名称', budget: '预算数',
+    purpose: '资金用途', plan: '资金支出计划', goals: '绩效目标',
+  } as Record<string, string>,
+
+  // Problems of a from-scratch form (fillFromForm).
+  form: {
+    nameRequired: '请填写项目名称。',
+    budgetNotNumber: (label: string, text: string) => `${label}“${text}”不是数字。`,
+    budgetSum: (total: string, sum: string) => `预算数 ${total} 与 财政资金 + 其他资金 = ${sum} 不相等。`,
+    planNotPercent: (label: string, text: string) => `资金支出计划 ${label}“${text}”不是百分数。`,
+    placeholder: (l3: string, value: string) => `“${l3}”的指标值“${value}”还有占位符，请填写具体数值。`,
+    noIndicators: '请至少选择一项指标。',
+    indicatorIncomplete: (n: number) => `第${n}项指标缺少一级、二级或三级指标名称。`,
+    budgetLabels: { total: '预算数', fiscal: '财政资金', other: '其他资金' } as Record<string, string>,
+  },
+
+  // `ptcheck fill`
+  cli: {
+    written: (file: string, tables: number, sheets: number, layout: string) =>
+      `已写入“${file}”：${tables} 个表，${sheets} 个工作表（${layout}）。`,
+    layoutName: { 'per-sheet': '每个项目一个工作表', stacked: '同一工作表上依次排列，每表另起一页' } as Record<string, string>,
+    tableLine: (no: number, name: string, sheet: string, template: string) => `  第${no}个表 ${name || '（未命名）'} → 工作表“${sheet}”，模板 ${template}`,
+    noteLine: (text: string) => `    · ${text}`,
+    moveLine: (text: string) => `        ${text}`,
+    checkLine: (errors: number, warnings: number, infos: number) => `检查输出的表：错误 ${errors}，警告 ${warnings}，提示 ${infos}`,
+    sourceLine: (errors: number, warnings: number, infos: number) => `（原表：错误 ${errors}，警告 ${warnings}，提示 ${infos}；数值均按原样保留，问题请用 ptcheck check 查看）`,
+    noTables: (file: string) => `“${file}”中没有找到绩效目标表，未写入任何文件。`,
+    missingOut: '请用 --out 指定输出文件，例如：ptcheck fill 原表.xlsx --out 标准表.xlsx',
+    outNotXlsx: (file: string) => `输出文件“${file}”应以 .xlsx 结尾。`,
+    outIsInput: '输出文件不能与输入文件相同（原表不会被改动）。',
+    oneInput: '请只指定一个输入工作簿。',
+    noInput: '请指定要转换的工作簿，例如：ptcheck fill 原表.xlsx --out 标准表.xlsx',
+    badTemplate: (value: string, allowed: string[]) => `不支持的模板“${value}”，可选：${allowed.join('、')}。`,
+    badLayout: (value: string, allowed: string[]) => `不支持的排列方式“${value}”，可选：${allowed.join('、')}。`,
+    unreadable: (file: string, reason: string) => `无法读取“${file}”：${reason}`,
+    writeFailed: (file: string, reason: string) => `无法写入“${file}”：${reason}`,
+  },
+};
+
+export type TemplateText = typeof templateText;

@@ -1,0 +1,47 @@
+// The filled workbook printed by LibreOffice: one page wide, one page per stacked table, the title on the page.
+// Needs `soffice` and `pdftotext`/`pdfinfo` (Debian: libreoffice-calc, poppler-utils); skipped where they are missing
+// (CI). To look at a page: `npx tsx scripts/render-template.ts` (docs/template-hebei.png was made with it).
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { FIXTURES, loadGrids } from './helpers/load';
+import { parseGrids } from '../src/core/parse';
+import { fillWorkbook } from '../src/core/template';
+import { writeWorkbookOps } from '../src/hosts/workbook/fill';
+
+const has = (cmd: string): boolean => {
+  try {
+    execFileSync('which', [cmd], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+const available = has('soffice') && has('pdftotext') && has('pdfinfo');
+const itIf = available ? it : it.skip;
+
+jest.setTimeout(180000);
+
+itIf('prints each stacked table on its own A4 page, one page wide', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptcheck-pdf-'));
+  try {
+    const tables = parseGrids(await loadGrids(path.join(FIXTURES, '002_f394b5ba38f6b2c8.xlsx')));
+    const xlsx = path.join(dir, 'filled.xlsx');
+    await writeWorkbookOps(fillWorkbook(tables, { layout: 'stacked' }).ops, xlsx);
+    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx], { stdio: 'ignore' });
+    const pdf = path.join(dir, 'filled.pdf');
+    const info = execFileSync('pdfinfo', [pdf]).toString();
+    // Six tables, a page break before each but the first, nothing spilling onto a second page across.
+    expect(info).toMatch(/Pages:\s+6\n/);
+    expect(info).toMatch(/Page size:.*\(A4\)/);
+    for (let p = 1; p <= 6; p++) {
+      const text = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', pdf, '-']).toString();
+      expect(text).toContain(`${p}.`);
+      expect(text).toContain('绩效目标表');
+      expect(text).toContain('指标值确定依据');
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
