@@ -139,7 +139,7 @@ describe('task pane', () => {
   it('has placeholder tabs without buttons, and a footer from the host features', async () => {
     setup(g002, new MemoryHost(g002, { features: { apiLevel: '1.13', cellText: 'comment' } }));
     expect(screen.getByTestId('footer').textContent).toBe('Excel · ExcelApi 1.13 · 问题以填充色和批注标出');
-    for (const key of ['template', 'review']) {
+    for (const key of ['review']) {
       fireEvent.click(screen.getByTestId('tab-' + key));
       const panel = screen.getByTestId('placeholder-' + key);
       expect(panel.textContent).toContain(T.placeholders.later);
@@ -147,6 +147,22 @@ describe('task pane', () => {
     }
     fireEvent.click(screen.getByTestId('tab-check'));
     expect(screen.getByTestId('check-button')).toBeTruthy();
+  });
+
+  it('模板 writes the current table onto a new sheet, leaving the user\'s sheet as it was', async () => {
+    const host = new MemoryHost(g002);
+    setup(g002, host);
+    const before = host.text(g002[0].name, 'A1');
+    fireEvent.click(screen.getByTestId('tab-template'));
+    await waitFor(() => expect(screen.getByTestId('template-preview').querySelectorAll('tr').length).toBeGreaterThan(0));
+    expect(screen.getByTestId('template-select').textContent).toContain('项目支出绩效目标表');
+    await waitFor(() => expect((screen.getByTestId('template-write') as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(screen.getByTestId('template-write'));
+    await waitFor(() => expect(screen.getByTestId('template-result')).toBeTruthy());
+    expect(host.written).toHaveLength(1);
+    expect(screen.getByTestId('template-result').textContent).toContain(host.written[0].sheet);
+    expect(host.written[0].sheet).not.toBe(g002[0].name);
+    expect(host.text(g002[0].name, 'A1')).toBe(before);
   });
 
   it('mounts and unmounts through mountTaskPane', async () => {

@@ -3,6 +3,16 @@
 import { Diagnostic } from '../core/diagnostic';
 import { Grid } from '../core/grid';
 import type { InsertPlan } from '../core/rows';
+import type { SheetOps } from '../core/template/ops';
+
+/** What a client too old for it could not do when writing a template sheet. */
+export type WriteSkipped = 'merges' | 'sizes' | 'print';
+
+export interface WriteSheetResult {
+  /** The new sheet's name (the template's, or with (2), (3)… when the workbook has a sheet of that name). */
+  sheet: string;
+  skipped?: WriteSkipped[];
+}
 
 export interface HostFeatures {
   host: 'excel' | 'wps';
@@ -63,6 +73,11 @@ export interface SheetHost {
    * the plan was made. The marks' record holds cell addresses: clear the marks before inserting.
    */
   insertRows(sheet: string, plan: InsertPlan): Promise<{ inserted: number }>;
+  /**
+   * Adds a NEW sheet (a free name, never over a user's sheet), writes a rendered template onto it (values, number
+   * formats, merged areas, fonts, borders, sizes, print setup where the client can) and activates it.
+   */
+  writeSheet(ops: SheetOps): Promise<WriteSheetResult>;
   /**
    * Calls the handler when the user edits cells (not for the add-in's own writes). Returns an unsubscribe
    * function; absent where the client has no change events.

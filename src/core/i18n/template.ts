@@ -64,3 +64,24 @@ export const templateText = {
 };
 
 export type TemplateText = typeof templateText;
+
+/** The 模板 tab of the task pane. */
+export const templatePaneText = {
+  intro: '把表格按标准模板写到新的工作表（不会改动原表）。',
+  templateLabel: '模板',
+  sourceLabel: '来源',
+  sourceTable: '当前表',
+  sourceWorkbook: '当前工作表的全部表',
+  tableLabel: '表',
+  layoutLabel: '排列',
+  perSheet: '每表一个工作表',
+  stacked: '全部放在一个工作表',
+  join: '合并跨页断开的行',
+  preview: '预览',
+  noTables: '当前工作表中没有找到绩效目标表。',
+  loading: '正在读取…',
+  write: '写入新工作表',
+  moved: '按模板移动的指标：',
+  written: (sheets: string[]) => `已写入新工作表：${sheets.join('、')}`,
+  skipped: '此版本的 Excel 不支持合并单元格、行高列宽或打印设置，已跳过。',
+};

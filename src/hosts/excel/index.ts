@@ -10,7 +10,9 @@ import { Diagnostic } from '../../core/diagnostic';
 import { Grid, parseRange, rectToA1 } from '../../core/grid';
 import { excelText } from '../../core/i18n/excel';
 import { InsertPlan } from '../../core/rows';
-import { HostFeatures, MarkSummary, ReadProgress, SheetHost } from '../host';
+import { HostFeatures, MarkSummary, ReadProgress, SheetHost, WriteSheetResult } from '../host';
+import { SheetOps } from '../../core/template/ops';
+import { writeSheetIn } from './write';
 import { splitSheet } from './address';
 import { ExcelHostError, toHostError } from './errors';
 import { insertAddresses, insertRowsIn } from './insert';
@@ -150,6 +152,10 @@ export function createExcelHost(env?: OfficeEnv): ExcelHost {
       const now = Date.now();
       for (const a of insertAddresses(plan)) ownWrites.set(sheet + '!' + a, now);
       return run((context) => insertRowsIn(context, sheet, plan, { merge: supports('1.2'), copyFormats: supports('1.9') }));
+    },
+
+    async writeSheet(ops: SheetOps): Promise<WriteSheetResult> {
+      return run((context) => writeSheetIn(context, ops, { merge: supports('1.2'), sizes: supports('1.2'), print: supports('1.9') }));
     },
 
     async writeValue(sheet: string, address: string, text: string): Promise<void> {

@@ -6,6 +6,7 @@ import { taskpaneText as T } from '../../core/i18n/taskpane';
 import { SessionState, TaskPaneSession } from '../session';
 import { CheckTab } from './CheckTab';
 import { LibraryTab } from './LibraryTab';
+import { TemplateTab } from './TemplateTab';
 import { placeholderTab } from './PlaceholderTab';
 
 export interface TabProps {
@@ -21,7 +22,6 @@ export interface TabDef {
   Component: React.ComponentType<TabProps>;
 }
 
-const TemplateTab = placeholderTab('template');
 const ReviewTab = placeholderTab('review');
 
 export const TABS: TabDef[] = [

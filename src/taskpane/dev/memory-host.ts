@@ -5,7 +5,9 @@ import { CellValue, Grid, parseA1 } from '../../core/grid';
 import { planMarks } from '../../core/marks';
 import { InsertPlan, applyInsertPlan, cellString, expectMismatch, rowsInserted } from '../../core/rows';
 import { libraryPaneText } from '../../core/i18n/library';
-import { HostFeatures, MarkSummary, ReadProgress, SheetHost } from '../../hosts/host';
+import { HostFeatures, MarkSummary, ReadProgress, SheetHost, WriteSheetResult } from '../../hosts/host';
+import { freeSheetName } from '../../core/marks';
+import { SheetOps, opsToGrids } from '../../core/template/ops';
 
 export const FINDINGS_SHEET = '审核意见';
 
@@ -209,6 +211,18 @@ export class MemoryHost implements SheetHost {
     this.sheets.set(sheet, applyInsertPlan(g, merge ? plan : { ...plan, merges: [] }));
     this.inserts.push({ sheet, plan });
     return { inserted: rowsInserted(plan) };
+  }
+
+  /** Sheets added by writeSheet, in order. */
+  readonly written: { sheet: string; ops: SheetOps }[] = [];
+
+  async writeSheet(ops: SheetOps): Promise<WriteSheetResult> {
+    await this.enter('writeSheet', [ops.name]);
+    const name = freeSheetName(ops.name, Array.from(this.sheets.keys()));
+    this.sheets.set(name, cloneGrid(opsToGrids({ sheets: [ops] })[0], name));
+    this.active = name;
+    this.written.push({ sheet: name, ops });
+    return { sheet: name };
   }
 
   async writeValue(sheet: string, address: string, text: string): Promise<void> {

@@ -720,6 +720,8 @@ defineNavs(WorksheetP, {
   comments: [(self: WorksheetP) => new CommentCollectionP(self._ctx, () => sheetScope(self._target())), '1.10'],
   notes: [(self: WorksheetP) => new NoteCollectionP(self._ctx, () => sheetScope(self._target())), '1.18'],
   onChanged: [(self: WorksheetP) => new EventHandlersP(self._ctx, () => self._target()), '1.7'],
+  pageLayout: [(self: WorksheetP) => new PageLayoutP(self._ctx, () => self._target()), '1.9'],
+  horizontalPageBreaks: [(self: WorksheetP) => new PageBreakCollectionP(self._ctx, () => self._target()), '1.9'],
 });
 
 // ---- Ranges -----------------------------------------------------------------------------------------------------
@@ -1011,10 +1013,179 @@ class RangeFormatP extends Obj {
     this._call('1.2', 'RangeFormat.autofitRows', () => undefined);
   }
 }
-defineProps(RangeFormatP, {});
+/** Every cell of the areas, for formats set on them: whole rows or columns are refused (the fake keeps formats per cell). */
+function formatCells(self: Obj, t: AreasT, f: (key: number) => void): void {
+  let n = 0;
+  for (const r of t.rects) {
+    if (cells(r) > 1_000_000) fail('InvalidArgument', 'RangeFormat', 'The fake formats at most 1,000,000 cells per range.');
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) {
+        f(cellKey(row, col));
+        n++;
+      }
+  }
+  self._ctx.formatted(n);
+}
+
+function layoutProp<K extends 'fonts' | 'align'>(map: K, name: string, prop: string, check?: (v: unknown) => boolean): PropDef {
+  return {
+    get: (t: AreasT) => {
+      const first = t.rects[0];
+      const m = t.sheet.layout[map].get(cellKey(first.top, first.left)) as Record<string, unknown> | undefined;
+      return m && m[prop] !== undefined ? m[prop] : null;
+    },
+    set: (t: AreasT, v: unknown, self: Obj) => {
+      if (check && !check(v)) fail('InvalidArgument', name);
+      const m = t.sheet.layout[map] as Map<number, Record<string, unknown>>;
+      formatCells(self, t, (k) => m.set(k, { ...(m.get(k) || {}), [prop]: v }));
+      self._ctx.office.wb.changed('fills', t.sheet.name);
+    },
+  };
+}
+
+defineProps(RangeFormatP, {
+  horizontalAlignment: layoutProp('align', 'horizontalAlignment', 'horizontal', (v) => ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'].includes(String(v))),
+  verticalAlignment: layoutProp('align', 'verticalAlignment', 'vertical', (v) => ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(String(v))),
+  wrapText: layoutProp('align', 'wrapText', 'wrap', (v) => typeof v === 'boolean'),
+  columnWidth: {
+    api: '1.2',
+    get: (t: AreasT) => t.sheet.layout.columnWidths.get(t.rects[0].left) ?? 48,
+    set: (t: AreasT, v: number, self: Obj) => {
+      if (typeof v !== 'number' || !(v >= 0)) fail('InvalidArgument', 'columnWidth');
+      for (const r of t.rects) for (let c = r.left; c <= r.right; c++) t.sheet.layout.columnWidths.set(c, v);
+      self._ctx.office.wb.changed('fills', t.sheet.name);
+    },
+  },
+  rowHeight: {
+    api: '1.2',
+    get: (t: AreasT) => t.sheet.layout.rowHeights.get(t.rects[0].top) ?? 15,
+    set: (t: AreasT, v: number, self: Obj) => {
+      if (typeof v !== 'number' || !(v >= 0) || v > 409) fail('InvalidArgument', 'rowHeight');
+      for (const r of t.rects) for (let row = r.top; row <= r.bottom; row++) t.sheet.layout.rowHeights.set(row, v);
+      self._ctx.office.wb.changed('fills', t.sheet.name);
+    },
+  },
+});
 defineNavs(RangeFormatP, {
   fill: [(self: RangeFormatP) => new RangeFillP(self._ctx, () => self._target())],
+  font: [(self: RangeFormatP) => new RangeFontP(self._ctx, () => self._target())],
+  borders: [(self: RangeFormatP) => new RangeBorderCollectionP(self._ctx, () => self._target())],
 });
+
+class RangeFontP extends Obj {}
+defineProps(RangeFontP, {
+  name: layoutProp('fonts', 'RangeFont.name', 'name', (v) => typeof v === 'string' && v.length > 0),
+  size: layoutProp('fonts', 'RangeFont.size', 'size', (v) => typeof v === 'number' && v >= 1 && v <= 409),
+  bold: layoutProp('fonts', 'RangeFont.bold', 'bold', (v) => typeof v === 'boolean'),
+});
+
+const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
+
+class RangeBorderCollectionP extends Obj {
+  getItem(index: string): RangeBorderP {
+    return this._make(RangeBorderP, undefined, 'RangeBorderCollection.getItem', (t: AreasT) => {
+      if (!BORDER_EDGES.includes(index)) fail('InvalidArgument', 'RangeBorderCollection.getItem');
+      return { ...t, edge: index };
+    });
+  }
+}
+defineProps(RangeBorderCollectionP, {});
+
+/** The cell sides an edge of the areas covers: EdgeTop → the top side of the top row, InsideHorizontal → both sides of every inner line. */
+function borderSides(t: AreasT & { edge: string }, f: (key: number, side: 'top' | 'bottom' | 'left' | 'right') => void): void {
+  for (const r of t.rects)
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) {
+        const k = cellKey(row, col);
+        if (t.edge === 'EdgeTop' && row === r.top) f(k, 'top');
+        if (t.edge === 'EdgeBottom' && row === r.bottom) f(k, 'bottom');
+        if (t.edge === 'EdgeLeft' && col === r.left) f(k, 'left');
+        if (t.edge === 'EdgeRight' && col === r.right) f(k, 'right');
+        if (t.edge === 'InsideHorizontal') {
+          if (row > r.top) f(k, 'top');
+          if (row < r.bottom) f(k, 'bottom');
+        }
+        if (t.edge === 'InsideVertical') {
+          if (col > r.left) f(k, 'left');
+          if (col < r.right) f(k, 'right');
+        }
+      }
+}
+
+class RangeBorderP extends Obj {}
+defineProps(RangeBorderP, {
+  style: {
+    get: () => null,
+    set: (t: AreasT & { edge: string }, v: string, self: Obj) => {
+      const m = t.sheet.layout.borders;
+      borderSides(t, (k, side) => {
+        const b = { ...(m.get(k) || {}) };
+        if (v === 'None') delete b[side];
+        else b[side] = b[side] && b[side] !== 'Continuous' ? b[side] : 'Thin';
+        m.set(k, b);
+      });
+      self._ctx.office.wb.changed('fills', t.sheet.name);
+    },
+  },
+  weight: {
+    get: () => null,
+    set: (t: AreasT & { edge: string }, v: string, self: Obj) => {
+      if (!['Hairline', 'Thin', 'Medium', 'Thick'].includes(v)) fail('InvalidArgument', 'RangeBorder.weight');
+      const m = t.sheet.layout.borders;
+      borderSides(t, (k, side) => m.set(k, { ...(m.get(k) || {}), [side]: v }));
+      self._ctx.office.wb.changed('fills', t.sheet.name);
+    },
+  },
+  color: { get: () => '#000000', set: () => undefined },
+});
+
+// ---- Page layout (1.9) -------------------------------------------------------------------------------------------
+
+const PAGE_PROPS = ['orientation', 'paperSize', 'zoom', 'centerHorizontally', 'centerVertically', 'leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin'];
+
+class PageLayoutP extends Obj {
+  setPrintTitleRows(rows: string): void {
+    this._call('1.9', 'PageLayout.setPrintTitleRows', (s: FakeSheet) => {
+      const a = parseArea(String(rows));
+      if (!a || a.rect.left !== 0 || a.rect.right !== MAX_COLS - 1) fail('InvalidArgument', 'PageLayout.setPrintTitleRows');
+      s.layout.page.printTitleRows = `${a.rect.top + 1}:${a.rect.bottom + 1}`;
+    });
+  }
+}
+defineProps(
+  PageLayoutP,
+  Object.fromEntries(
+    PAGE_PROPS.map((p): [string, PropDef] => [
+      p,
+      {
+        api: '1.9',
+        get: (s: FakeSheet) => (s.layout.page[p] === undefined ? null : s.layout.page[p]),
+        set: (s: FakeSheet, v: unknown) => {
+          if (p === 'orientation' && v !== 'Portrait' && v !== 'Landscape') fail('InvalidArgument', 'PageLayout.orientation');
+          if (p === 'zoom') {
+            const z = v as Record<string, unknown>;
+            if (!z || typeof z !== 'object' || Object.keys(z).some((k) => !['horizontalFitToPages', 'verticalFitToPages', 'scale'].includes(k))) fail('InvalidArgument', 'PageLayout.zoom');
+            s.layout.page[p] = { ...z };
+            return;
+          }
+          s.layout.page[p] = v;
+        },
+      },
+    ]),
+  ),
+);
+
+class PageBreakCollectionP extends Obj {
+  add(range: string): Obj {
+    this._call('1.9', 'PageBreakCollection.add', (s: FakeSheet) => {
+      const a = parseArea(String(range));
+      if (!a) fail('InvalidArgument', 'PageBreakCollection.add');
+      if (!s.layout.rowBreaks.includes(a.rect.top)) s.layout.rowBreaks.push(a.rect.top);
+    });
+    return this;
+  }
+}
+defineProps(PageBreakCollectionP, {});
 
 /** Every cell of the areas (the fake's ranges stay small where fills are read or set). */
 function eachCell(t: AreasT, f: (row: number, col: number) => void): void {

@@ -184,6 +184,21 @@ export function evalFormula(formula: string): { value: FakeValue; error?: string
   return { value: '#NAME?', error: '#NAME?' };
 }
 
+/** Per-cell formats (by cellKey) and page setup as written through the fake API; not part of snapshot(). */
+export interface FakeLayout {
+  fonts: Map<number, { name?: string; size?: number; bold?: boolean }>;
+  align: Map<number, { horizontal?: string; vertical?: string; wrap?: boolean }>;
+  /** Border edge → "style/weight" per cell ('EdgeTop' …). */
+  borders: Map<number, Record<string, string>>;
+  /** Points. */
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  /** PageLayout properties set (orientation, paperSize, zoom, margins…) and printTitleRows. */
+  page: Record<string, unknown>;
+  /** 0-based rows with a manual page break above. */
+  rowBreaks: number[];
+}
+
 export class FakeSheet {
   name: string;
   readonly id: string;
@@ -192,6 +207,8 @@ export class FakeSheet {
   merges: Rect[] = [];
   readonly notes = new Map<number, FakeNote>();
   readonly comments = new Map<number, FakeComment>();
+  /** Cell formats and page setup written through the API (fonts, alignment, borders, sizes, pageLayout). */
+  readonly layout: FakeLayout = { fonts: new Map(), align: new Map(), borders: new Map(), columnWidths: new Map(), rowHeights: new Map(), page: {}, rowBreaks: [] };
 
   constructor(name: string, id: string) {
     this.name = name;
