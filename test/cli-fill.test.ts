@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../src/cli/main';
+import { runCli, hasStack } from './helpers/cli';
 import { FIXTURES } from './helpers/load';
 import { normalise } from './helpers/template';
 import { parseGrids } from '../src/core/parse';
@@ -12,32 +12,8 @@ import { parseCli } from '../src/cli/args';
 
 jest.setTimeout(120000);
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
+const run = runCli;
 
-async function run(argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
-
-const hasStack = (s: string) => /^\s+at .+[:(]/m.test(s);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ptcheck-fill-'));
 const fx = (name: string) => path.join(FIXTURES, name);
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

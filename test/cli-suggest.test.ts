@@ -3,38 +3,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../src/cli/main';
+import { runCli, hasStack } from './helpers/cli';
 import { getLibrary } from '../src/core/library';
 
 jest.setTimeout(120000);
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function run(argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = runCli;
 
 const hasChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
-const hasStack = (s: string) => /^\s+at .+[:(]/m.test(s);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ptcheck-suggest-'));
 
 /** A department library workbook written the way a user would: one sheet, our headers, some bad rows. */

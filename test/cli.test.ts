@@ -3,12 +3,13 @@ import * as os from 'os';
 import * as path from 'path';
 import * as crypto from 'crypto';
 import { main } from '../src/cli/main';
-import { CliDeps, WorkbookHost, OutStream } from '../src/cli/deps';
+import { runCli, hasStack, Run } from './helpers/cli';
+import { CliDeps, OutStream } from '../src/cli/deps';
 import { ReportSchema, Report, ReportFile } from '../src/core/report';
 import { renderTextFile, makeStyle } from '../src/cli/text';
 import { Progress } from '../src/cli/progress';
 import { renderHtml } from '../src/cli/html';
-import { loadGrids, FIXTURES } from './helpers/load';
+import { FIXTURES } from './helpers/load';
 import { parseGrids } from '../src/core/parse';
 import { CheckResult } from '../src/core/check';
 import { Diagnostic } from '../src/core/diagnostic';
@@ -16,16 +17,7 @@ import { Grid } from '../src/core/grid';
 
 jest.setTimeout(120000);
 
-// Until the workbook host lands (src/hosts/workbook/read.ts, annotate.ts), run against a stand-in built
-// on the test loader; once both exist the tests exercise the real host.
-const hostDir = path.join(__dirname, '../src/hosts/workbook');
-const realHost = fs.existsSync(path.join(hostDir, 'read.ts')) && fs.existsSync(path.join(hostDir, 'annotate.ts'));
-const fakeHost: WorkbookHost = {
-  readGrids: loadGrids,
-  writeAnnotatedCopy: async (src, out) => fs.copyFileSync(src, out),
-  isReadError: () => false,
-};
-const hostDeps: Partial<CliDeps> = realHost ? {} : { host: async () => fakeHost };
+const run = (argv: string[], extra: Partial<CliDeps> = {}) => runCli(argv, extra);
 
 const fixtureFiles = fs
   .readdirSync(FIXTURES)
@@ -33,36 +25,8 @@ const fixtureFiles = fs
   .sort()
   .map((n) => path.join(FIXTURES, n));
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-/** Runs main() in-process, capturing what it writes to process.stdout / process.stderr. */
-async function run(argv: string[], extra: Partial<CliDeps> = {}): Promise<Run> {
-  let out = '';
-  let err = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(argv, { ...hostDeps, ...extra });
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
-
 const hasChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
 // A printed stack trace has "    at fn (file:line:col)" frames.
-const hasStack = (s: string) => /^\s+at .+[:(]/m.test(s);
 const anyError = (r: Report) => r.files.some((f) => f.diagnostics.some((d) => d.severity === 'error'));
 
 function parseReport(json: string): Report {
@@ -355,7 +319,7 @@ describe('progress', () => {
   test('a bar on a TTY stderr when more than one file, cleared at the end', async () => {
     const stderr = ttyStream();
     const stdout = { data: '', write: (c: string) => ((stdout.data += c), true) };
-    const code = await main(['check', fixtureFiles[0], fixtureFiles[1], '--format', 'json'], { ...hostDeps, stderr, stdout });
+    const code = await main(['check', fixtureFiles[0], fixtureFiles[1], '--format', 'json'], { stderr, stdout });
     expect([0, 1]).toContain(code);
     expect(stderr.data).toContain(`\r[`);
     expect(stderr.data).toContain(`1/2 ${path.basename(fixtureFiles[0])}`.slice(0, 10));
@@ -367,7 +331,7 @@ describe('progress', () => {
   test('no bar for a single file', async () => {
     const stderr = ttyStream();
     const stdout = { write: () => true };
-    await main(['check', fixtureFiles[0]], { ...hostDeps, stderr, stdout });
+    await main(['check', fixtureFiles[0]], { stderr, stdout });
     expect(stderr.data).toBe('');
   });
 

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { parseRange } from '../core/grid';
 import { playgroundText as T } from '../core/i18n/playground';
-import { loadWithMerges } from '../hosts/workbook/exceljs-load';
+import { cellNoteText, loadWithMerges } from '../hosts/workbook/exceljs-load';
 import { compileFormat, NumberFormatter } from '../hosts/workbook/numfmt';
 
 export interface SheetCellData {
@@ -68,7 +68,7 @@ export async function loadXlsx(data: ArrayBuffer): Promise<LoadedBook> {
           const fill = fillColor(cell.fill);
           if (fill) sheet.cells.push({ row: r, col: c, value: null, fill });
         }
-        const note = noteText(cell.note);
+        const note = cellNoteText(cell.note);
         if (note) sheet.notes.push({ row: r, col: c, text: note });
       });
     });
@@ -109,12 +109,6 @@ function fillColor(fill: ExcelJS.Fill | undefined): string | undefined {
   if (!fill || fill.type !== 'pattern' || fill.pattern !== 'solid') return undefined;
   const argb = fill.fgColor && fill.fgColor.argb;
   return argb && /^[0-9A-Fa-f]{8}$/.test(argb) ? '#' + argb.slice(2).toUpperCase() : undefined;
-}
-
-function noteText(note: ExcelJS.Cell['note'] | undefined): string {
-  if (!note) return '';
-  if (typeof note === 'string') return note;
-  return (note.texts || []).map((t) => t.text).join('');
 }
 
 /** What the fake holds for one cell, as the exporter needs it. */

@@ -15,6 +15,7 @@ import { searchLibrary } from '../core/library/search';
 import { InsertProblem, insertProblem, planIndicatorInsert } from '../core/library/insert';
 import { libraryPaneText as L } from '../core/i18n/library';
 import { Notice, TaskPaneSession, errorMessage, tableTitle } from './session';
+import { Store } from './store';
 
 /** Quiet time after the last keystroke before the library is searched. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -82,7 +83,6 @@ export interface LibrarySessionOptions {
   debounceMs?: number;
 }
 
-type Listener = (s: LibraryState) => void;
 
 function toItem(s: Suggestion): LibraryItem {
   return { ...s, pending: s.missing.length > 0 };
@@ -118,10 +118,8 @@ export function groupItems(items: readonly LibraryItem[], profile: Profile): Lib
 
 const tableKey = (t: TargetTable, i: number) => t.sheet + '!' + t.header.l3 + '#' + i;
 
-export class LibrarySession {
+export class LibrarySession extends Store<LibraryState> {
   readonly pane: TaskPaneSession;
-  private state: LibraryState;
-  private listeners: Listener[] = [];
   private readonly debounceMs: number;
   private tables: TargetTable[] = [];
   /** The pane's tables these came from (null: read by this tab). */
@@ -132,28 +130,16 @@ export class LibrarySession {
   private types: TypeScore[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private activated = false;
-  private disposed = false;
   private unsubscribe: () => void;
 
   constructor(pane: TaskPaneSession, options: LibrarySessionOptions = {}) {
+    super({ loading: false, tables: [], current: -1, types: [], query: '', searching: false, groups: [], listed: 0, checked: [], result: null });
     this.pane = pane;
     this.debounceMs = options.debounceMs !== undefined ? options.debounceMs : SEARCH_DEBOUNCE_MS;
-    this.state = { loading: false, tables: [], current: -1, types: [], query: '', searching: false, groups: [], listed: 0, checked: [], result: null };
     // A new check result brings new tables (and new rows in them): follow it once the tab has been opened.
     this.unsubscribe = pane.subscribe(() => {
-      if (this.activated && !this.disposed && this.pane.checkedTables() !== this.source && this.pane.checkedTables().length) this.takePaneTables();
+      if (this.activated && !this.closed && this.pane.checkedTables() !== this.source && this.pane.checkedTables().length) this.takePaneTables();
     });
-  }
-
-  getState(): LibraryState {
-    return this.state;
-  }
-
-  subscribe(listener: Listener): () => void {
-    this.listeners.push(listener);
-    return () => {
-      this.listeners = this.listeners.filter((l) => l !== listener);
-    };
   }
 
   /** The current table, if any. */
@@ -301,21 +287,13 @@ export class LibrarySession {
   }
 
   dispose(): void {
-    this.disposed = true;
+    this.close();
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    this.listeners = [];
     this.unsubscribe();
   }
 
   // ---- internals
-
-  private set(patch: Partial<LibraryState>): void {
-    if (this.disposed) return;
-    this.state = { ...this.state, ...patch };
-    const s = this.state;
-    for (const l of this.listeners.slice()) l(s);
-  }
 
   private listedItems(): LibraryItem[] {
     const out: LibraryItem[] = [];

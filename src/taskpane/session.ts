@@ -8,6 +8,7 @@ import { checkTables, CheckedTable, UnknownProfileError } from '../core/check';
 import { displayName, TargetTable } from '../core/model';
 import { taskpaneText as T } from '../core/i18n/taskpane';
 import { HostFeatures, MarkSummary, SheetHost } from '../hosts/host';
+import { Store } from './store';
 
 export type Scope = 'sheet' | 'workbook';
 export type ProfileChoice = 'auto' | 'classic' | 'core2021' | 'department';
@@ -293,7 +294,6 @@ export function errorMessage(op: Operation, e: unknown): string {
   return T.errors.generic(T.errors.ops[op], detail);
 }
 
-type Listener = (s: SessionState) => void;
 
 /** What an exclusive operation (a tab that changes the workbook) may do inside the pane's queue. */
 export interface ExclusiveContext {
@@ -313,10 +313,8 @@ function onCell(findings: readonly Finding[], sheet: string, target: string): Fi
   return findings.filter((f) => f.sheet === sheet && f.cell.replace(/\$/g, '').split(':')[0] === target);
 }
 
-export class TaskPaneSession {
+export class TaskPaneSession extends Store<SessionState> {
   readonly host: SheetHost;
-  private state: SessionState;
-  private listeners: Listener[] = [];
   private readonly debounceMs: number;
   private readonly collapseMin: number;
   private readonly yieldToUi: () => Promise<void>;
@@ -332,14 +330,9 @@ export class TaskPaneSession {
   private watching = false;
   private pending: string[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private disposed = false;
 
   constructor(host: SheetHost, options: SessionOptions = {}) {
-    this.host = host;
-    this.debounceMs = options.debounceMs !== undefined ? options.debounceMs : EDIT_DEBOUNCE_MS;
-    this.collapseMin = options.collapseMin || COLLAPSE_MIN;
-    this.yieldToUi = options.yieldToUi || tick;
-    this.state = {
+    super({
       busy: null,
       progress: null,
       summary: null,
@@ -348,23 +341,15 @@ export class TaskPaneSession {
       notice: null,
       hasMarks: false,
       status: null,
-    };
+    });
+    this.host = host;
+    this.debounceMs = options.debounceMs !== undefined ? options.debounceMs : EDIT_DEBOUNCE_MS;
+    this.collapseMin = options.collapseMin || COLLAPSE_MIN;
+    this.yieldToUi = options.yieldToUi || tick;
   }
 
   features(): HostFeatures {
     return this.host.features();
-  }
-
-  getState(): SessionState {
-    return this.state;
-  }
-
-  /** Calls the listener on every state change; returns the unsubscribe function. */
-  subscribe(listener: Listener): () => void {
-    this.listeners.push(listener);
-    return () => {
-      this.listeners = this.listeners.filter((l) => l !== listener);
-    };
   }
 
   /** All findings of the last check (unfiltered), in sheet order. */
@@ -564,9 +549,8 @@ export class TaskPaneSession {
 
   /** Stops listening for edits and drops pending work. */
   dispose(): void {
-    this.disposed = true;
+    this.close();
     this.stopTimer();
-    this.listeners = [];
     const sub = this.editSubscription;
     this.editSubscription = null;
     if (sub)
@@ -578,16 +562,9 @@ export class TaskPaneSession {
 
   // ---- internals
 
-  private set(patch: Partial<SessionState>): void {
-    if (this.disposed) return;
-    this.state = { ...this.state, ...patch };
-    const s = this.state;
-    for (const l of this.listeners.slice()) l(s);
-  }
-
   /** Runs operations one after another, so a re-check never interleaves with a check or an apply. */
   private enqueue(op: () => Promise<void>): Promise<void> {
-    const run = this.queue.then(() => (this.disposed ? undefined : op()));
+    const run = this.queue.then(() => (this.closed ? undefined : op()));
     this.queue = run.then(
       () => undefined,
       () => undefined,
@@ -631,24 +608,36 @@ export class TaskPaneSession {
     this.set({ summary, hasMarks: true });
   }
 
-  /** Reads these sheets again, re-checks the whole result (so cross-table rules stay right) and re-marks. */
+  /** After the user's edits: re-reads the sheets the last check covered. */
   private async recheck(sheets: string[]): Promise<void> {
     if (!this.last) return;
     const wanted = sheets.filter((s) => this.grids.some((g) => g.name === s));
-    if (!wanted.length) return;
-    const fresh = await this.host.readSheets(wanted);
+    if (wanted.length) await this.reread(wanted);
+  }
+
+  /**
+   * Reads these sheets again, re-checks the whole result with them (so cross-table rules stay right) and re-marks.
+   * A sheet the last check did not cover is added; one that came back missing (renamed or deleted) drops out.
+   */
+  private async reread(sheets: string[]): Promise<void> {
+    const profile: ProfileChoice = this.last ? this.last.profile : 'auto';
+    const fresh = await this.host.readSheets(sheets);
     await this.yieldToUi();
     const byName = new Map<string, Grid>();
     for (const g of fresh) byName.set(g.name, g);
-    // A sheet that came back missing (renamed or deleted since) drops out of the result.
     const grids: Grid[] = [];
     for (const g of this.grids) {
-      if (wanted.indexOf(g.name) < 0) grids.push(g);
-      else if (byName.has(g.name)) grids.push(byName.get(g.name) as Grid);
+      if (sheets.indexOf(g.name) < 0) grids.push(g);
+      else if (byName.has(g.name)) {
+        grids.push(byName.get(g.name) as Grid);
+        byName.delete(g.name);
+      }
     }
-    await this.evaluate(grids, this.last.profile);
+    byName.forEach((g) => grids.push(g));
+    await this.evaluate(grids, profile);
+    if (!this.last) this.last = { scope: 'sheet', profile };
     const summary: CheckSummary = {
-      ...(this.state.summary as CheckSummary),
+      ...(this.state.summary || { scope: this.last.scope, profile, marks: null }),
       sheets: grids.map((g) => g.name),
       tables: this.tables.length,
       counts: countSeverities(this.findings),
@@ -669,25 +658,9 @@ export class TaskPaneSession {
     return r.cells;
   }
 
-  /** Reads one sheet again and re-checks the result with it (added when the last check did not cover it), then marks. */
+  /** After the add-in changed a sheet (rows inserted): re-check it, added to the result if new, and watch edits again. */
   private async refreshSheet(sheet: string): Promise<void> {
-    const profile: ProfileChoice = this.last ? this.last.profile : 'auto';
-    const fresh = await this.host.readSheets([sheet]);
-    await this.yieldToUi();
-    const grids = this.grids.filter((g) => g.name !== sheet);
-    const at = this.grids.findIndex((g) => g.name === sheet);
-    grids.splice(at < 0 ? grids.length : at, 0, ...fresh);
-    await this.evaluate(grids, profile);
-    if (!this.last) this.last = { scope: 'sheet', profile };
-    const summary: CheckSummary = {
-      ...(this.state.summary || { scope: this.last.scope, profile, marks: null }),
-      sheets: grids.map((g) => g.name),
-      tables: this.tables.length,
-      counts: countSeverities(this.findings),
-    };
-    this.set({ summary, groups: this.regroup() });
-    await this.yieldToUi();
-    await this.mark();
+    await this.reread([sheet]);
     this.watching = true;
     this.watchEdits();
   }
@@ -696,7 +669,7 @@ export class TaskPaneSession {
     if (this.editSubscription || !this.host.onUserEdit) return;
     this.editSubscription = this.host.onUserEdit((sheet) => this.onEdit(sheet)).then(
       (off) => {
-        if (this.disposed) {
+        if (this.closed) {
           off();
           return null;
         }
@@ -707,7 +680,7 @@ export class TaskPaneSession {
   }
 
   private onEdit(sheet: string): void {
-    if (this.disposed || !this.watching || !this.grids.some((g) => g.name === sheet)) return;
+    if (this.closed || !this.watching || !this.grids.some((g) => g.name === sheet)) return;
     if (this.pending.indexOf(sheet) < 0) this.pending.push(sheet);
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = setTimeout(() => {

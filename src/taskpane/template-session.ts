@@ -7,6 +7,7 @@ import { parseGrids } from '../core/parse';
 import { TargetTable } from '../core/model';
 import { FillOptions, Layout, SheetOps, TEMPLATE_IDS, fillWorkbook, findTemplate, moveText, previewTable } from '../core/template';
 import { TaskPaneSession, errorMessage, tableTitle } from './session';
+import { Store } from './store';
 
 export type TemplateSource = 'table' | 'workbook';
 
@@ -28,37 +29,19 @@ export interface TemplateState {
 
 export const PREVIEW_ROWS = 12;
 
-type Listener = (s: TemplateState) => void;
 
 export function templateOptions(): { id: string; name: string }[] {
   return TEMPLATE_IDS.map((id) => ({ id, name: findTemplate(id)!.name }));
 }
 
-export class TemplateSession {
+export class TemplateSession extends Store<TemplateState> {
   readonly pane: TaskPaneSession;
-  private state: TemplateState = { loading: false, tables: [], current: -1, template: 'hebei', source: 'table', layout: 'per-sheet', join: false, preview: [], moves: [], written: null, skipped: false, error: null };
   private tables: TargetTable[] = [];
-  private listeners: Listener[] = [];
   private activated = false;
 
   constructor(pane: TaskPaneSession) {
+    super({ loading: false, tables: [], current: -1, template: 'hebei', source: 'table', layout: 'per-sheet', join: false, preview: [], moves: [], written: null, skipped: false, error: null });
     this.pane = pane;
-  }
-
-  getState(): TemplateState {
-    return this.state;
-  }
-
-  subscribe(l: Listener): () => void {
-    this.listeners.push(l);
-    return () => {
-      this.listeners = this.listeners.filter((x) => x !== l);
-    };
-  }
-
-  private set(p: Partial<TemplateState>): void {
-    this.state = { ...this.state, ...p };
-    for (const l of this.listeners.slice()) l(this.state);
   }
 
   async activate(): Promise<void> {

@@ -1,12 +1,16 @@
-// Subscribes a component to the session's state.
+// Subscribes a component to a session's state.
 import * as React from 'react';
-import { SessionState, TaskPaneSession } from './session';
 
-export function useSessionState(session: TaskPaneSession): SessionState {
-  const [state, setState] = React.useState<SessionState>(() => session.getState());
+export interface StateSource<S> {
+  getState(): S;
+  subscribe(listener: (s: S) => void): () => void;
+}
+
+export function useStoreState<S>(store: StateSource<S>): S {
+  const [state, setState] = React.useState<S>(() => store.getState());
   React.useEffect(() => {
-    setState(session.getState());
-    return session.subscribe(setState);
-  }, [session]);
+    setState(store.getState());
+    return store.subscribe(setState);
+  }, [store]);
   return state;
 }

@@ -4,31 +4,13 @@
  * sheet view under their 二级, the merged 一级/二级 cells grown over them (where the client can merge), and the
  * next table's rows moved down intact.
  */
-import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, Browser, Page } from 'playwright-core';
-import { serveStatic, StaticServer } from '../helpers/static-server';
-import { webBuildDir } from '../helpers/web-build';
-
-const CHROMIUM = process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
-const ARTIFACTS = path.resolve(__dirname, 'artifacts');
+import { Page } from 'playwright-core';
+import { ARTIFACTS, usePlayground } from '../helpers/playground';
 
 jest.setTimeout(120_000);
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!CHROMIUM) throw new Error('Chromium not found: install the Debian package `chromium` (.ci/run does) or set CHROMIUM_PATH.');
-  server = await serveStatic(webBuildDir());
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-});
-
-afterAll(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
-});
+const playground = usePlayground();
 
 interface ViewCell {
   text: string;
@@ -49,18 +31,7 @@ const colOf = (a1: string) => a1.replace(/\d+$/, '');
 
 describe.each(['1.18', '1.1'])('指标库 in the playground at ExcelApi %s', (api) => {
   it('inserts two ticked indicators under their 二级, grows the merged cells, shifts the next table intact', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-      errors.push('network request outside the page: ' + url);
-      return route.abort();
-    });
-    await page.goto(`${server.url}/index.html?sample=sample&api=${api}`);
-    await page.waitForSelector('[data-testid="sheet-view"] td[data-cell]');
+    const { page, errors } = await playground.open(api);
     await page.click('[data-testid="check-button"]');
     await page.waitForSelector('[data-testid="finding"]');
     await page.waitForSelector('[data-testid="check-button"]:not([disabled]):not(.is-disabled)');

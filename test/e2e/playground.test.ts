@@ -3,31 +3,13 @@
  * in Debian's Chromium through playwright-core. Load a sample, press 检查, see findings and highlighted cells,
  * click a finding and see the selection move, apply a suggestion, clear the marks and see every cell as before.
  */
-import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, Browser, Page } from 'playwright-core';
-import { serveStatic, StaticServer } from '../helpers/static-server';
-import { webBuildDir } from '../helpers/web-build';
-
-const CHROMIUM = process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
-const ARTIFACTS = path.resolve(__dirname, 'artifacts');
+import { Page } from 'playwright-core';
+import { ARTIFACTS, usePlayground } from '../helpers/playground';
 
 jest.setTimeout(120_000);
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!CHROMIUM) throw new Error('Chromium not found: install the Debian package `chromium` (.ci/run does) or set CHROMIUM_PATH.');
-  server = await serveStatic(webBuildDir());
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-});
-
-afterAll(async () => {
-  if (browser) await browser.close();
-  if (server) await server.close();
-});
+const playground = usePlayground();
 
 type CellState = Record<string, { text: string; fill: string; note: boolean; comment: boolean }>;
 
@@ -47,27 +29,9 @@ async function sheetState(page: Page): Promise<CellState> {
   });
 }
 
-async function openPlayground(api: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  // Nothing may leave the machine: the add-in works offline.
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    errors.push('network request outside the page: ' + url);
-    return route.abort();
-  });
-  await page.goto(`${server.url}/index.html?sample=sample&api=${api}`);
-  await page.waitForSelector('[data-testid="sheet-view"] td[data-cell]');
-  await page.waitForSelector('[data-testid="check-button"]');
-  return { page, errors };
-}
-
 describe.each(['1.18', '1.13', '1.1'])('playground at ExcelApi %s', (api) => {
   it('checks, marks, selects, applies a suggestion and restores every cell on 清除标记', async () => {
-    const { page, errors } = await openPlayground(api);
+    const { page, errors } = await playground.open(api);
     const before = await sheetState(page);
     expect(Object.keys(before).length).toBeGreaterThan(100);
     const sheetsBefore = await page.$$eval('[data-testid="sheet-tab"]', (els) => els.map((e) => (e as HTMLElement).dataset.name));

@@ -1,13 +1,12 @@
 // Writes a reviewer's copy of a workbook: flagged cells filled by severity with a note listing the findings,
 // plus a findings sheet (审核意见) linking to every cell. The source file is never written to.
-import * as fs from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { Diagnostic, Severity, severityRank } from '../../core/diagnostic';
 import { parseRange, Rect } from '../../core/grid';
 import { annotateText as T, readErrorText, severityLabel } from '../../core/i18n/host';
 import { checkWorkbookFile, WorkbookReadError } from './read';
-import { loadWithMerges } from './exceljs-load';
+import { cellNoteText, loadWithMerges } from './exceljs-load';
+import { saveWorkbook } from './save';
 import { MARK_FILL, planMarks } from '../../core/marks';
 
 const argb = (hex: string) => 'FF' + hex.replace('#', '');
@@ -44,15 +43,7 @@ export async function writeAnnotatedCopy(srcPath: string, outPath: string, diagn
 
   addFindingsSheet(wb, located, order);
 
-  // Write beside the target and rename, so a failure never leaves half a workbook under the final name.
-  const tmp = path.join(path.dirname(outPath), `.${path.basename(outPath)}.${process.pid}.tmp`);
-  try {
-    await wb.xlsx.writeFile(tmp);
-    await fs.promises.rename(tmp, outPath);
-  } catch (e) {
-    await fs.promises.rm(tmp, { force: true });
-    throw e;
-  }
+  await saveWorkbook(wb, outPath);
 }
 
 /** Full ExcelJS load: the copy must keep everything ExcelJS can keep. */
@@ -78,14 +69,8 @@ function markCell(cell: ExcelJS.Cell, worst: Severity, text: string): void {
   // Style objects are shared between cells with the same format on load: replace, never mutate, so the fill
   // lands on this cell only and its font, border, alignment and number format stay as they were.
   cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[worst] } } };
-  const existing = noteText(cell.note);
+  const existing = cellNoteText(cell.note);
   cell.note = existing ? existing + '\n\n' + text : text;
-}
-
-function noteText(note: ExcelJS.Cell['note'] | undefined): string {
-  if (!note) return '';
-  if (typeof note === 'string') return note;
-  return (note.texts || []).map((t) => t.text).join('');
 }
 
 function findingsSheetName(wb: ExcelJS.Workbook): string {

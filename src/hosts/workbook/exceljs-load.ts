@@ -1,4 +1,4 @@
-// Loading a workbook with ExcelJS without its quadratic merge registration: `Worksheet.mergeCells` compares each
+// ExcelJS helpers shared by the Node host and the browser playground. Loading a workbook with ExcelJS without its quadratic merge registration: `Worksheet.mergeCells` compares each
 // new merge with every earlier one (≈48 s for 19,000 merges). The model's merge list is taken away before
 // ExcelJS applies it, then applied one merge at a time against an empty index. No Node APIs: the browser
 // playground loads workbooks with it too.
@@ -38,4 +38,11 @@ export async function loadWithMerges(wb: ExcelJS.Workbook, load: () => Promise<u
     sheet._merges = all;
   }
   return merges;
+}
+
+/** A cell note's plain text (ExcelJS gives a string or rich-text runs). */
+export function cellNoteText(note: ExcelJS.Cell['note'] | undefined): string {
+  if (!note) return '';
+  if (typeof note === 'string') return note;
+  return (note.texts || []).map((t) => t.text).join('');
 }

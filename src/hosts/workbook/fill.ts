@@ -4,11 +4,10 @@
 // Fonts: a cell names one font. Templates name 宋体 with charset GB2312, so Excel and WPS on Windows use 宋体 and
 // WPS on UOS/Kylin or LibreOffice substitute their CJK serif (fontconfig: Noto Serif CJK SC); there is no
 // per-cell fallback list in the file format.
-import * as fs from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { Rect } from '../../core/grid';
 import { BorderOp, SheetOps, WorkbookOps } from '../../core/template/ops';
+import { saveWorkbook } from './save';
 
 type Side = Partial<ExcelJS.Borders>;
 
@@ -109,15 +108,6 @@ export async function workbookBuffer(ops: WorkbookOps): Promise<Buffer> {
   return Buffer.from(await buildWorkbook(ops).xlsx.writeBuffer());
 }
 
-/** Writes beside the target and renames, so a failure never leaves half a workbook under the final name. */
 export async function writeWorkbookOps(ops: WorkbookOps, outPath: string): Promise<void> {
-  const wb = buildWorkbook(ops);
-  const tmp = path.join(path.dirname(outPath), `.${path.basename(outPath)}.${process.pid}.tmp`);
-  try {
-    await wb.xlsx.writeFile(tmp);
-    await fs.promises.rename(tmp, outPath);
-  } catch (e) {
-    await fs.promises.rm(tmp, { force: true });
-    throw e;
-  }
+  await saveWorkbook(buildWorkbook(ops), outPath);
 }

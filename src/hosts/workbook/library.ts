@@ -5,6 +5,7 @@ import { Library } from '../../core/library/schema';
 import { LibraryImport, libraryFromGrids, libraryToSheets } from '../../core/library/sheet';
 import { librarySheetText as S } from '../../core/i18n/library';
 import { readGrids } from './read';
+import { saveWorkbook } from './save';
 
 const HEADER_FILL = 'FFD9E1F2';
 /** Column widths in characters, by header: wide for the texts, narrow for codes. */
@@ -39,7 +40,7 @@ export async function writeLibraryWorkbook(file: string, lib: Library): Promise<
   wb.creator = 'ptcheck';
   addSheet(wb, S.indicatorSheet, sheets.indicators);
   addSheet(wb, S.typeSheet, sheets.types);
-  await wb.xlsx.writeFile(file);
+  await saveWorkbook(wb, file);
   return sheets.indicators.length - 1;
 }
 

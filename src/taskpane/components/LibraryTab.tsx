@@ -4,7 +4,8 @@
 import * as React from 'react';
 import { Checkbox, Dropdown, IDropdownOption, Link, PrimaryButton, SearchBox, Spinner, SpinnerSize, mergeStyleSets } from '@fluentui/react';
 import { libraryPaneText as L } from '../../core/i18n/library';
-import { LibraryItem, LibrarySession, LibraryState } from '../library-session';
+import { LibraryItem, LibrarySession } from '../library-session';
+import { useStoreState } from '../useSession';
 import type { TabProps } from './tabs';
 
 const css = mergeStyleSets({
@@ -58,15 +59,6 @@ const css = mergeStyleSets({
   footnote: { fontSize: 11, lineHeight: '16px', color: '#605e5c', margin: '10px 0 0' },
 });
 
-function useLibraryState(lib: LibrarySession): LibraryState {
-  const [state, setState] = React.useState<LibraryState>(() => lib.getState());
-  React.useEffect(() => {
-    setState(lib.getState());
-    return lib.subscribe(setState);
-  }, [lib]);
-  return state;
-}
-
 function ItemRow(props: { item: LibraryItem; checked: boolean; disabled: boolean; onToggle(on: boolean): void }): JSX.Element {
   const { item: it, checked, disabled } = props;
   const toggle = () => !disabled && props.onToggle(!checked);
@@ -114,7 +106,7 @@ export function LibraryTab(props: TabProps): JSX.Element {
   React.useEffect(() => {
     if (active) void lib.activate();
   }, [active, lib]);
-  const st = useLibraryState(lib);
+  const st = useStoreState(lib);
   const busy = pane.busy !== null;
   const table = st.current >= 0 ? st.tables[st.current] : undefined;
   const checked: Record<string, boolean> = {};

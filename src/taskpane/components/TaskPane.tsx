@@ -2,7 +2,7 @@
 import * as React from 'react';
 import { FocusRects, Pivot, PivotItem, ThemeProvider, mergeStyleSets } from '@fluentui/react';
 import { TaskPaneSession } from '../session';
-import { useSessionState } from '../useSession';
+import { useStoreState } from '../useSession';
 import { paneTheme } from '../theme';
 import { Footer } from './Footer';
 import { StatusArea } from './StatusArea';
@@ -27,7 +27,7 @@ export interface TaskPaneProps {
 
 export function TaskPane(props: TaskPaneProps): JSX.Element {
   const { session } = props;
-  const state = useSessionState(session);
+  const state = useStoreState(session);
   const [tab, setTab] = React.useState<TabDef['key']>('check');
   return (
     <ThemeProvider theme={paneTheme} className={css.root} data-testid="pane">

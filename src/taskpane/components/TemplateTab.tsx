@@ -4,7 +4,8 @@ import * as React from 'react';
 import { Checkbox, Dropdown, IDropdownOption, PrimaryButton, mergeStyleSets } from '@fluentui/react';
 import { templatePaneText as P } from '../../core/i18n/template';
 import { Layout } from '../../core/template';
-import { TemplateSession, TemplateSource, TemplateState, templateOptions } from '../template-session';
+import { TemplateSession, TemplateSource, templateOptions } from '../template-session';
+import { useStoreState } from '../useSession';
 import type { TabProps } from './tabs';
 
 const css = mergeStyleSets({
@@ -24,8 +25,7 @@ const css = mergeStyleSets({
 export function TemplateTab(props: TabProps): JSX.Element {
   const { session, state: pane, active } = props;
   const tpl = React.useMemo(() => new TemplateSession(session), [session]);
-  const [st, setSt] = React.useState<TemplateState>(() => tpl.getState());
-  React.useEffect(() => tpl.subscribe(setSt), [tpl]);
+  const st = useStoreState(tpl);
   React.useEffect(() => {
     if (active) void tpl.activate();
   }, [active, tpl]);
