@@ -83,6 +83,8 @@ describe.each(['1.18', '1.13', '1.1'])('playground at ExcelApi %s', (api) => {
       },
       [fixCell, suggestion],
     );
+    // Applying re-checks the sheet (restore, then mark again): wait until the pane is idle before looking at fills.
+    await page.waitForSelector('[data-testid="check-tab"][data-busy=""]');
 
     // A user edit re-checks the sheet (debounced): a placeholder goal typed over with a real one loses its mark.
     if (api !== '1.1') {

@@ -33,6 +33,12 @@ export function usePlayground(): { open(api: string, sample?: string): Promise<P
     async open(api, sample = 'sample') {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const errors: string[] = [];
+      // E2E_CPU_THROTTLE=6 slows the page down like a loaded CI machine, to shake out waits that only pass when fast.
+      const throttle = Number(process.env.E2E_CPU_THROTTLE || 0);
+      if (throttle > 1) {
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+      }
       page.on('pageerror', (e) => errors.push(String(e)));
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       await page.route('**/*', (route) => {

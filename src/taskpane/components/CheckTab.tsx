@@ -46,7 +46,7 @@ export function CheckTab(props: TabProps): JSX.Element {
   const shownTotal = state.groups.reduce((n, g) => n + g.counts.total, 0);
 
   return (
-    <div className={css.root}>
+    <div className={css.root} data-testid="check-tab" data-busy={state.busy || ''}>
       <ChoiceGroup
         className={css.field}
         label={T.scope.label}
