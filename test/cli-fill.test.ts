@@ -27,7 +27,7 @@ describe('ptcheck fill', () => {
     expect(r.err).toBe('');
     const lines = r.out.trim().split('\n');
     expect(lines[0]).toBe(`已写入“${out}”：6 个表，6 个工作表（每个项目一个工作表）。`);
-    expect(lines[1]).toBe('  第1个表 环保督查经费 → 工作表“1.环保督查经费”，模板 hebei');
+    expect(lines[1]).toBe('  第1个表 环保督查经费 → 工作表“1.环保督查经费”，模板 河北项目支出绩效目标表（2015/2020 版指标体系）');
     const [checkLine, sourceLine] = lines.slice(-2);
     expect(checkLine).toMatch(/^检查输出的表：错误 \d+，警告 \d+，提示 \d+$/);
     // The same counts as the source: nothing was changed.
@@ -44,7 +44,7 @@ describe('ptcheck fill', () => {
     const r = await run(['fill', fx('000_24cde7d862e1b3bb.flat-split.xlsx'), '-o', out, '-t', 'core2021', '-l', 'stacked']);
     expect(r.code).toBe(1);
     expect(r.out).toContain('：15 个表，1 个工作表（同一工作表上依次排列，每表另起一页）。');
-    expect(r.out).toContain('  第1个表 城区微型站运维费 → 工作表“项目支出绩效目标表”，模板 core2021\n    · 指标体系 classic → core2021：移动 1 项指标\n        “花费成本”从 产出指标/成本指标 移到 成本指标/经济成本指标\n');
+    expect(r.out).toContain('  第1个表 城区微型站运维费 → 工作表“项目支出绩效目标表”，模板 项目支出绩效目标表（2021 版核心指标体系，成本指标单列一级）\n    · 指标体系由 2015/2020 版 改为 2021 版：移动 1 项指标\n        “花费成本”从 产出指标/成本指标 移到 成本指标/经济成本指标\n');
     const back = parseGrids(await readGrids(out));
     expect(back).toHaveLength(15);
     expect(back.every((t) => t.indicators[0].effL1 === '成本指标' && t.indicators[0].effL2 === '经济成本指标')).toBe(true);
@@ -52,7 +52,7 @@ describe('ptcheck fill', () => {
 
   it('split rows: kept and said so by default, joined with --join-split-rows', async () => {
     const kept = await run(['fill', fx('001_247e9d6eca422fe5.xlsx'), '--out', path.join(tmp, 'kept.xlsx')]);
-    expect(kept.out).toContain('  第24个表 经开区安监站工作经费 → 工作表“24.经开区安监站工作经费”，模板 hebei\n    · 3 处跨页断开的行按原样保留（可选择合并）\n');
+    expect(kept.out).toContain('  第24个表 经开区安监站工作经费 → 工作表“24.经开区安监站工作经费”，模板 河北项目支出绩效目标表（2015/2020 版指标体系）\n    · 3 处跨页断开的行按原样保留（可选择合并）\n');
     const joined = await run(['fill', fx('001_247e9d6eca422fe5.xlsx'), '--out', path.join(tmp, 'joined.xlsx'), '--join-split-rows']);
     expect(joined.out).toContain('    · 3 处跨页断开的行已合并到上一行\n');
     const t = parseGrids(await readGrids(path.join(tmp, 'joined.xlsx')))[23];

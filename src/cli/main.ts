@@ -346,7 +346,7 @@ async function runFill(cmd: FillCommand, deps: CliDeps): Promise<number> {
   const lines: string[] = [T.written(cmd.out, res.items.length, res.ops.sheets.length, T.layoutName[cmd.layout])];
   res.items.forEach((item, i) => {
     const sheet = res.ops.sheets.find((s) => s.tables.some((p) => p.index === i));
-    lines.push(T.tableLine(filledNo(item.table, i), displayName(source.tables[i].table), sheet ? sheet.name : '', item.template.id));
+    lines.push(T.tableLine(filledNo(item.table, i), displayName(source.tables[i].table), sheet ? sheet.name : '', item.template.name));
     for (const n of item.notes) {
       lines.push(T.noteLine(noteText(n)));
       if (n.kind === 'profile') for (const m of n.moves) lines.push(T.moveLine(moveText(m)));

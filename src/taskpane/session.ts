@@ -76,7 +76,7 @@ export interface Notice {
   text: string;
 }
 
-export type Busy = null | 'check' | 'apply' | 'recheck' | 'clear' | 'insert';
+export type Busy = null | 'check' | 'apply' | 'recheck' | 'clear' | 'insert' | 'template';
 
 export interface Progress {
   label: string;

@@ -105,6 +105,7 @@ export const taskpaneText = {
       recheck: '重新检查失败',
       clear: '清除标记失败',
       insert: '插入指标失败',
+      template: '写入标准表失败',
       library: '读取指标库失败',
     },
     generic: (op: string, detail: string) =>

@@ -2,6 +2,9 @@
 // notes a fill reports (moves between profiles, split rows, applied fixes), form problems, and `ptcheck fill`.
 // Labels printed inside the tables themselves live in the template data (src/core/template/data/*.json).
 
+/** Short names of the indicator frameworks, as the template names say them. */
+const PROFILE_NAMES: Record<string, string> = { classic: '2015/2020 版', core2021: '2021 版' };
+
 export const templateText = {
   /** Sheet of the stacked layout, by table kind. */
   stackedSheet: { project: '项目支出绩效目标表', department: '部门整体支出绩效目标表' } as Record<string, string>,
@@ -13,7 +16,8 @@ export const templateText = {
   // Notes of a fill, one line each (tables are named by number and project name).
   table: (no: number, name: string) => `第${no}个表 ${name || '（未命名）'}`,
   moved: (l3: string, from: string, to: string) => `“${l3 || '（无三级指标）'}”从 ${from} 移到 ${to}`,
-  profileConverted: (from: string, to: string, n: number) => `指标体系 ${from} → ${to}：移动 ${n} 项指标`,
+  profileConverted: (from: string, to: string, n: number) =>
+    `指标体系由 ${PROFILE_NAMES[from] || from} 改为 ${PROFILE_NAMES[to] || to}：移动 ${n} 项指标`,
   costMerged: (l2: string) => `（原二级“${l2}”在 2015/2020 版框架中统一为“成本指标”）`,
   splitKept: (n: number) => `${n} 处跨页断开的行按原样保留（可选择合并）`,
   splitJoined: (n: number) => `${n} 处跨页断开的行已合并到上一行`,
@@ -71,14 +75,48 @@ export const templatePaneText = {
   templateLabel: '模板',
   sourceLabel: '来源',
   sourceTable: '当前表',
-  sourceWorkbook: '当前工作表的全部表',
+  sourceWorkbook: '整个工作簿的全部表',
+  sourceNew: '新项目（填写表单）',
+  tableOnSheet: (title: string, sheet: string) => `${title}（${sheet}）`,
   tableLabel: '表',
   layoutLabel: '排列',
   perSheet: '每表一个工作表',
   stacked: '全部放在一个工作表',
   join: '合并跨页断开的行',
   preview: '预览',
-  noTables: '当前工作表中没有找到绩效目标表。',
+  noTables: '工作簿中没有找到绩效目标表。可以选择“新项目”从表单生成。',
+  reload: '重新读取',
+  sheetCount: (n: number) => `将写入 ${n} 个新工作表。`,
+  writing: (n: number) => (n > 1 ? `正在写入 ${n} 个工作表…` : '正在写入新工作表…'),
+  writingSheet: (i: number, n: number) => `正在写入第 ${i}/${n} 个工作表…`,
+  form: {
+    needsProjectTemplate: '部门整体支出绩效目标表不能由项目表单生成，请选择项目支出模板。',
+    name: '项目名称',
+    code: '项目编码',
+    org: '单位名称',
+    year: '预算年度',
+    unit: '金额单位',
+    fiscal: '财政资金',
+    other: '其他资金',
+    total: (text: string) => `预算数：${text}`,
+    purpose: '资金用途',
+    plan: '资金支出计划（累计%）',
+    planPlaceholder: '如 50%',
+    goals: '绩效目标',
+    indicators: '绩效指标',
+    suggest: '按项目推荐指标',
+    types: (names: string[]) => `识别的项目类型：${names.join('、')}`,
+    noPicks: '填写项目名称、资金用途后，点“按项目推荐指标”，或在下方搜索指标库。',
+    valueLabel: (l3: string) => `“${l3}”的指标值`,
+    search: '搜索指标库',
+    searchPlaceholder: '如：培训人次、验收合格率',
+    noHits: '没有找到匹配的指标。',
+    add: '加入',
+    issues: '还需要完善：',
+    checkLine: (errors: number, warnings: number, infos: number) => `检查结果：错误 ${errors}，警告 ${warnings}，提示 ${infos}`,
+    errorsBlock: '表中还有错误，改正后才能写入：',
+    ready: '检查无错误，可以写入。',
+  },
   loading: '正在读取…',
   write: '写入新工作表',
   moved: '按模板移动的指标：',

@@ -125,6 +125,20 @@ export class MemoryHost implements SheetHost {
     return g.text(p.row, p.col);
   }
 
+  /** The sheet's grid as it is now (a copy). */
+  gridOf(name: string): Grid {
+    const g = this.sheets.get(name);
+    if (!g) throw new Error(`找不到工作表“${name}”。`);
+    return cloneGrid(g);
+  }
+
+  /** Every sheet as plain data, to compare before and after. */
+  snapshot(): Record<string, GridJson> {
+    const out: Record<string, GridJson> = {};
+    this.sheets.forEach((g, name) => (out[name] = gridToJson(g)));
+    return out;
+  }
+
   callsOf(method: string): HostCall[] {
     return this.calls.filter((c) => c.method === method);
   }
