@@ -1,6 +1,6 @@
 // The filled workbook printed by LibreOffice: one page wide, one page per stacked table, the title on the page.
-// Needs `soffice` and `pdftotext`/`pdfinfo` (Debian: libreoffice-calc, poppler-utils); skipped where they are missing
-// (CI). To look at a page: `npx tsx scripts/render-template.ts` (docs/template-hebei.png was made with it).
+// Needs `soffice` and `pdftotext`/`pdfinfo` (Debian: libreoffice-calc-nogui, poppler-utils; .ci/run installs them);
+// skipped on a machine without them. To look at a page: `npx tsx scripts/render-template.ts` (docs/template-hebei.png was made with it).
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';

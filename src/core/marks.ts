@@ -175,10 +175,18 @@ export function findingsSheetRows(
   return rows;
 }
 
-/** A sheet name not yet taken (case-insensitive, as spreadsheets compare them): 审核意见, 审核意见(2), … */
+/** Excel and WPS refuse sheet names longer than this. */
+export const MAX_SHEET_NAME = 31;
+
+/**
+ * A sheet name not yet taken (case-insensitive, as spreadsheets compare them): 审核意见, 审核意见(2), … kept within
+ * 31 characters: a suffix that would make the name too long shortens the base instead.
+ */
 export function freeSheetName(base: string, taken: readonly string[]): string {
   const set = new Set(taken.map((n) => n.toLowerCase()));
-  let name = base;
-  for (let n = 2; set.has(name.toLowerCase()); n++) name = `${base}(${n})`;
+  const chars = Array.from(base);
+  const fit = (suffix: string) => (chars.length + suffix.length <= MAX_SHEET_NAME ? base : chars.slice(0, MAX_SHEET_NAME - suffix.length).join('')) + suffix;
+  let name = fit('');
+  for (let n = 2; set.has(name.toLowerCase()); n++) name = fit(`(${n})`);
   return name;
 }

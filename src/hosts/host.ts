@@ -6,7 +6,7 @@ import type { InsertPlan } from '../core/rows';
 import type { SheetOps } from '../core/template/ops';
 
 /** What a client too old for it could not do when writing a template sheet. */
-export type WriteSkipped = 'merges' | 'sizes' | 'print';
+export type WriteSkipped = 'merges' | 'sizes' | 'print' | 'borders';
 
 export interface WriteSheetResult {
   /** The new sheet's name (the template's, or with (2), (3)… when the workbook has a sheet of that name). */

@@ -15,6 +15,7 @@ import { TypeScore } from '../core/library/classify';
 import { SuggestProfile, Suggestion, fillIndicators, suggest } from '../core/library/suggest';
 import { searchLibrary } from '../core/library/search';
 import { FillOptions, Layout, ProjectForm, SheetOps, TEMPLATE_IDS, fillWorkbook, findTemplate, moveText, previewForm, previewTable } from '../core/template';
+import type { WriteSkipped } from '../hosts/host';
 import { TaskPaneSession, errorMessage, tableTitle } from './session';
 import { Store } from './store';
 
@@ -72,7 +73,8 @@ export interface TemplateState {
   sheetCount: number;
   moves: string[];
   written: string[] | null;
-  skipped: boolean;
+  /** What the client could not write (merges below ExcelApi 1.2, print setup below 1.9, …), in the order met. */
+  skipped: WriteSkipped[];
   error: string | null;
   form: FormFields;
   /** Project types the form's text suggests. */
@@ -126,7 +128,7 @@ export class TemplateSession extends Store<TemplateState> {
       sheetCount: 0,
       moves: [],
       written: null,
-      skipped: false,
+      skipped: [],
       error: null,
       form: emptyForm(),
       types: [],
@@ -362,14 +364,14 @@ export class TemplateSession extends Store<TemplateState> {
     if (!sheets.length) return Promise.resolve();
     return this.pane.exclusive('template', P.writing(sheets.length), 'template', async (x) => {
       const names: string[] = [];
-      let skipped = false;
+      const skipped: WriteSkipped[] = [];
       try {
         for (let i = 0; i < sheets.length; i++) {
           if (sheets.length > 1) x.progress(P.writingSheet(i + 1, sheets.length));
           const res = await this.pane.host.writeSheet(sheets[i]);
           names.push(res.sheet);
           this.ownSheets.add(res.sheet);
-          if (res.skipped && res.skipped.length) skipped = true;
+          for (const k of res.skipped || []) if (skipped.indexOf(k) < 0) skipped.push(k);
         }
       } finally {
         // What was written before a failure is reported too: those sheets are in the workbook now.

@@ -121,5 +121,6 @@ export const templatePaneText = {
   write: '写入新工作表',
   moved: '按模板移动的指标：',
   written: (sheets: string[]) => `已写入新工作表：${sheets.join('、')}`,
-  skipped: '此版本的 Excel 不支持合并单元格、行高列宽或打印设置，已跳过。',
+  skipped: (parts: string[]) => `内容已全部写入；此版本不支持的${parts.join('、')}已跳过。`,
+  skippedPart: { merges: '合并单元格', sizes: '行高列宽', print: '打印设置', borders: '边框' } as Record<string, string>,
 };

@@ -252,7 +252,7 @@ export function TemplateTab(props: TabProps): JSX.Element {
       {st.written ? (
         <div className={css.result} data-testid="template-result">
           {P.written(st.written)}
-          {st.skipped ? <div>{P.skipped}</div> : null}
+          {st.skipped.length ? <div>{P.skipped(st.skipped.map((k) => P.skippedPart[k] || k))}</div> : null}
         </div>
       ) : null}
     </div>
