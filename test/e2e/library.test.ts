@@ -5,26 +5,11 @@
  * next table's rows moved down intact.
  */
 import * as path from 'path';
-import { Page } from 'playwright-core';
-import { ARTIFACTS, usePlayground } from '../helpers/playground';
+import { ARTIFACTS, sheetCells, usePlayground } from '../helpers/playground';
 
 jest.setTimeout(120_000);
 
 const playground = usePlayground();
-
-interface ViewCell {
-  text: string;
-  rows: number;
-}
-
-/** Every cell of the visible sheet: text and row span (a merged area's master spans its rows). */
-async function sheetCells(page: Page): Promise<Record<string, ViewCell>> {
-  return page.$$eval('[data-testid="sheet-view"] td[data-cell]', (tds) => {
-    const out: Record<string, { text: string; rows: number }> = {};
-    for (const td of tds as HTMLTableCellElement[]) out[td.dataset.cell as string] = { text: td.textContent || '', rows: td.rowSpan || 1 };
-    return out;
-  });
-}
 
 const rowOf = (a1: string) => parseInt(a1.replace(/^[A-Z]+/, ''), 10);
 const colOf = (a1: string) => a1.replace(/\d+$/, '');

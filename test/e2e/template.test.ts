@@ -6,24 +6,11 @@
  */
 import * as path from 'path';
 import { Page } from 'playwright-core';
-import { ARTIFACTS, usePlayground } from '../helpers/playground';
+import { ARTIFACTS, sheetCells, usePlayground } from '../helpers/playground';
 
 jest.setTimeout(120_000);
 
 const playground = usePlayground();
-
-interface ViewCell {
-  text: string;
-  rows: number;
-}
-
-async function sheetCells(page: Page): Promise<Record<string, ViewCell>> {
-  return page.$$eval('[data-testid="sheet-view"] td[data-cell]', (tds) => {
-    const out: Record<string, { text: string; rows: number }> = {};
-    for (const td of tds as HTMLTableCellElement[]) out[td.dataset.cell as string] = { text: td.textContent || '', rows: td.rowSpan || 1 };
-    return out;
-  });
-}
 
 const sheetTabs = (page: Page) => page.$$eval('[data-testid="sheet-tab"]', (els) => els.map((e) => (e as HTMLElement).dataset.name as string));
 const viewSheet = (page: Page) => page.getAttribute('[data-testid="sheet-view"]', 'data-sheet');

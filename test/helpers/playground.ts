@@ -54,3 +54,18 @@ export function usePlayground(): { open(api: string, sample?: string): Promise<P
     },
   };
 }
+
+export interface ViewCell {
+  text: string;
+  /** Row span: a merged area's master spans its rows. */
+  rows: number;
+}
+
+/** Every cell of the sheet the playground shows: text and row span. */
+export async function sheetCells(page: Page): Promise<Record<string, ViewCell>> {
+  return page.$$eval('[data-testid="sheet-view"] td[data-cell]', (tds) => {
+    const out: Record<string, { text: string; rows: number }> = {};
+    for (const td of tds as HTMLTableCellElement[]) out[td.dataset.cell as string] = { text: td.textContent || '', rows: td.rowSpan || 1 };
+    return out;
+  });
+}

@@ -165,3 +165,31 @@ export function valueMatrix(sheet: SheetOps): { top: number; left: number; value
   }
   return { top, left, values, numberFormats };
 }
+
+/** The edges a border op sets: the four sides, and inside lines only where the rectangle has them (a host refuses
+ *  inside lines on a single row or column). */
+export type BorderEdge = 'left' | 'top' | 'bottom' | 'right' | 'insideVertical' | 'insideHorizontal';
+export function borderEdges(b: BorderOp): BorderEdge[] {
+  const out: BorderEdge[] = ['left', 'top', 'bottom', 'right'];
+  if (b.edges === 'all') {
+    if (b.rect.right > b.rect.left) out.push('insideVertical');
+    if (b.rect.bottom > b.rect.top) out.push('insideHorizontal');
+  }
+  return out;
+}
+
+/** Column widths or row heights as runs of equal values, [first, last, value]: one host call per run. */
+export function sizeRuns(list: { at: number; v: number }[]): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  for (const x of list.slice().sort((a, b) => a.at - b.at)) {
+    const last = out[out.length - 1];
+    if (last && last[1] === x.at - 1 && last[2] === x.v) last[1] = x.at;
+    else out.push([x.at, x.at, x.v]);
+  }
+  return out;
+}
+
+/** Column widths and row heights of a sheet as runs. */
+export function sheetSizeRuns(ops: SheetOps): { columns: [number, number, number][]; rows: [number, number, number][] } {
+  return { columns: sizeRuns(ops.columns.map((v, at) => ({ at, v }))), rows: sizeRuns(ops.rowHeights.map((x) => ({ at: x.row, v: x.height }))) };
+}

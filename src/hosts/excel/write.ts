@@ -9,9 +9,18 @@
 // What the client cannot do is skipped and named in the result (1.1: no merges, no sizes; below 1.9: no print setup).
 import { Rect, colToLetters, rectToA1 } from '../../core/grid';
 import { freeSheetName } from '../../core/marks';
-import { BorderOp, CellStyleOp, SheetOps, valueMatrix } from '../../core/template/ops';
+import { BorderEdge, CellStyleOp, SheetOps, borderEdges, sheetSizeRuns, valueMatrix } from '../../core/template/ops';
 import { columnWidthPoints } from '../../core/template/measure';
 import { WriteSheetResult, WriteSkipped } from '../host';
+
+const EXCEL_EDGE: Record<BorderEdge, 'EdgeLeft' | 'EdgeTop' | 'EdgeBottom' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal'> = {
+  left: 'EdgeLeft',
+  top: 'EdgeTop',
+  bottom: 'EdgeBottom',
+  right: 'EdgeRight',
+  insideVertical: 'InsideVertical',
+  insideHorizontal: 'InsideHorizontal',
+};
 
 export interface WriteCaps {
   /** Range.merge, format.columnWidth / rowHeight (ExcelApi 1.2). */
@@ -25,25 +34,7 @@ export interface WriteCaps {
 const H: Record<CellStyleOp['horizontal'], Excel.HorizontalAlignment> = { left: 'Left' as Excel.HorizontalAlignment, center: 'Center' as Excel.HorizontalAlignment, right: 'Right' as Excel.HorizontalAlignment };
 const V: Record<CellStyleOp['vertical'], Excel.VerticalAlignment> = { top: 'Top' as Excel.VerticalAlignment, middle: 'Center' as Excel.VerticalAlignment, bottom: 'Bottom' as Excel.VerticalAlignment };
 
-function borderEdges(b: BorderOp): string[] {
-  const edges = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
-  if (b.edges === 'all') {
-    if (b.rect.bottom > b.rect.top) edges.push('InsideHorizontal');
-    if (b.rect.right > b.rect.left) edges.push('InsideVertical');
-  }
-  return edges;
-}
 
-/** Runs of equal values: [first, last, value], for one call per run of equal column widths or row heights. */
-function runs(list: { at: number; v: number }[]): [number, number, number][] {
-  const out: [number, number, number][] = [];
-  for (const x of list.slice().sort((a, b) => a.at - b.at)) {
-    const last = out[out.length - 1];
-    if (last && last[1] === x.at - 1 && last[2] === x.v) last[1] = x.at;
-    else out.push([x.at, x.at, x.v]);
-  }
-  return out;
-}
 
 export async function writeSheetIn(context: Excel.RequestContext, ops: SheetOps, caps: WriteCaps): Promise<WriteSheetResult> {
   const sheets = context.workbook.worksheets;
@@ -75,15 +66,16 @@ export async function writeSheetIn(context: Excel.RequestContext, ops: SheetOps,
   }
   for (const b of ops.borders) {
     const borders = ws.getRange(rectToA1(b.rect)).format.borders;
-    for (const edge of borderEdges(b)) {
+    for (const edge of borderEdges(b).map((e) => EXCEL_EDGE[e])) {
       const border = borders.getItem(edge as Excel.BorderIndex);
       border.style = 'Continuous' as Excel.BorderLineStyle;
       border.weight = (b.weight === 'medium' ? 'Medium' : 'Thin') as Excel.BorderWeight;
     }
   }
   if (caps.sizes) {
-    for (const [a, b, w] of runs(ops.columns.map((v, at) => ({ at, v })))) ws.getRange(`${colToLetters(a)}:${colToLetters(b)}`).format.columnWidth = columnWidthPoints(w);
-    for (const [a, b, h] of runs(ops.rowHeights.map((x) => ({ at: x.row, v: x.height })))) ws.getRange(`${a + 1}:${b + 1}`).format.rowHeight = h;
+    const sizes = sheetSizeRuns(ops);
+    for (const [a, b, w] of sizes.columns) ws.getRange(`${colToLetters(a)}:${colToLetters(b)}`).format.columnWidth = columnWidthPoints(w);
+    for (const [a, b, h] of sizes.rows) ws.getRange(`${a + 1}:${b + 1}`).format.rowHeight = h;
   } else if (ops.columns.length || ops.rowHeights.length) skipped.push('sizes');
 
   if (caps.print) {

@@ -30,7 +30,7 @@ import { wpsText } from '../../core/i18n/wps';
 import type { WpsStep } from '../../core/i18n/wps';
 import { freeSheetName, packRects } from '../../core/marks';
 import { columnWidthPoints } from '../../core/template/measure';
-import { BorderOp, CellStyleOp, SheetOps, valueMatrix } from '../../core/template/ops';
+import { BorderEdge, BorderOp, CellStyleOp, SheetOps, borderEdges, sheetSizeRuns, valueMatrix } from '../../core/template/ops';
 import { WriteSheetResult, WriteSkipped } from '../host';
 import { EtApplication, EtWorkbook, EtWorksheet, XL } from './et';
 import { WpsHostError, etErrorDetail, toWpsError } from './errors';
@@ -76,26 +76,20 @@ export function etColumnPoints(etChars: number): number {
 const H: Record<CellStyleOp['horizontal'], number> = { left: XL.hLeft, center: XL.center, right: XL.hRight };
 const V: Record<CellStyleOp['vertical'], number> = { top: XL.vTop, middle: XL.center, bottom: XL.vBottom };
 
-/** The Borders.Item indexes a border op sets: inside lines only where the rectangle has them (as the Excel adapter). */
+const EDGE_INDEX: Record<BorderEdge, number> = {
+  left: XL.edgeLeft,
+  top: XL.edgeTop,
+  bottom: XL.edgeBottom,
+  right: XL.edgeRight,
+  insideVertical: XL.insideVertical,
+  insideHorizontal: XL.insideHorizontal,
+};
+
+/** The Borders.Item indexes a border op sets. */
 export function borderIndexes(b: BorderOp): number[] {
-  const out: number[] = [XL.edgeLeft, XL.edgeTop, XL.edgeBottom, XL.edgeRight];
-  if (b.edges === 'all') {
-    if (b.rect.right > b.rect.left) out.push(XL.insideVertical);
-    if (b.rect.bottom > b.rect.top) out.push(XL.insideHorizontal);
-  }
-  return out;
+  return borderEdges(b).map((e) => EDGE_INDEX[e]);
 }
 
-/** Runs of equal values: [first, last, value], for one call per run of equal column widths or row heights. */
-function runs(list: { at: number; v: number }[]): [number, number, number][] {
-  const out: [number, number, number][] = [];
-  for (const x of list.slice().sort((a, b) => a.at - b.at)) {
-    const last = out[out.length - 1];
-    if (last && last[1] === x.at - 1 && last[2] === x.v) last[1] = x.at;
-    else out.push([x.at, x.at, x.v]);
-  }
-  return out;
-}
 
 /** Cells sharing a number format, packed into rectangles. */
 function formatRects(ops: SheetOps): { format: string; rects: Rect[] }[] {
@@ -360,8 +354,9 @@ export function writeSheetEt(app: EtApplication, ops: SheetOps): EtWriteSheetRes
     }
 
     step = 'sizes';
-    for (const [a, b, w] of runs(ops.columns.map((v, at) => ({ at, v })))) ws.Range(`${colToLetters(a)}:${colToLetters(b)}`).ColumnWidth = etColumnWidth(w);
-    for (const [a, b, h] of runs(ops.rowHeights.map((x) => ({ at: x.row, v: x.height })))) ws.Range(`${a + 1}:${b + 1}`).RowHeight = h;
+    const sizes = sheetSizeRuns(ops);
+    for (const [a, b, w] of sizes.columns) ws.Range(`${colToLetters(a)}:${colToLetters(b)}`).ColumnWidth = etColumnWidth(w);
+    for (const [a, b, h] of sizes.rows) ws.Range(`${a + 1}:${b + 1}`).RowHeight = h;
 
     step = 'print';
     try {
