@@ -177,9 +177,23 @@ describe('the template tab', () => {
     const typed = tpl.getState().picks.find((p) => p.id !== cost.id && /\{数量\}/.test(p.value))!;
     tpl.setPickValue(typed.id, '≥120人次');
     tpl.setField('fiscal', '8.5');
+    expect(tpl.budgetTotal()).toBe(8.5);
     const after = (id: string) => tpl.getState().picks.find((p) => p.id === id)!;
     expect(after(cost.id).value).toBe(cost.value.replace('{预算数}', '8.5').replace('{单位}', '万元'));
     expect(after(typed.id).value).toBe('≥120人次');
+  });
+
+  it('新项目: 预算数 is 财政 + 其他 as the user writes amounts (thousands separators, full-width digits)', async () => {
+    const { tpl } = setup(g002);
+    await tpl.activate();
+    tpl.setSource('new');
+    expect(tpl.budgetTotal()).toBeNull();
+    tpl.setField('unit', '元');
+    tpl.setField('fiscal', '100,000.00');
+    tpl.setField('other', '２５００');
+    expect(tpl.budgetTotal()).toBe(102500);
+    tpl.setField('other', '两千');
+    expect(tpl.getState().formIssues).toContain(TT.form.budgetNotNumber('其他资金', '两千'));
   });
 
   it('新项目 under the 2021 template: picks are placed with 成本指标 as 一级', async () => {

@@ -6,6 +6,7 @@
 // Split rows are joined only with the user's consent. Each rendered sheet goes onto a NEW sheet (host.writeSheet
 // never writes over a user's sheet), inside the pane's queue so it never interleaves with a check.
 import { parseRange } from '../core/grid';
+import { parseNumber } from '../core/value';
 import { parseGrids } from '../core/parse';
 import { TargetTable } from '../core/model';
 import { Severity } from '../core/diagnostic';
@@ -239,8 +240,8 @@ export class TemplateSession extends Store<TemplateState> {
 
   private project() {
     const f = this.state.form;
-    const fiscal = Number(f.fiscal) || 0;
-    const other = Number(f.other) || 0;
+    const fiscal = parseNumber(f.fiscal) || 0;
+    const other = parseNumber(f.other) || 0;
     const year = /^(19|20)\d\d$/.test(f.year.trim()) ? Number(f.year.trim()) : undefined;
     return { name: f.name, purpose: f.purpose, goals: f.goals, code: f.code, unit: f.unit, year, budget: fiscal + other > 0 ? fiscal + other : undefined };
   }
@@ -297,6 +298,12 @@ export class TemplateSession extends Store<TemplateState> {
       goals: f.goals,
       indicators: this.state.picks.filter((p) => p.checked).map((p) => ({ l1: p.l1, l2: p.l2, l3: p.l3, desc: p.desc, value: p.value, basis: p.basis })),
     };
+  }
+
+  /** 预算数 as the form makes it (财政 + 其他), or null while neither is a number. */
+  budgetTotal(): number | null {
+    const b = this.project().budget;
+    return b === undefined ? null : Math.round(b * 10000) / 10000;
   }
 
   /** The form can be written: a project template, nothing missing, and the checker finds no error. */

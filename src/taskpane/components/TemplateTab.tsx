@@ -73,8 +73,7 @@ function ProjectFormView(props: { tpl: TemplateSession; st: TemplateState }): JS
   );
   const tpl0 = findTemplate(st.template);
   const months = tpl0 ? tpl0.planMonths : [];
-  const fiscal = Number(f.fiscal) || 0;
-  const other = Number(f.other) || 0;
+  const total = tpl.budgetTotal();
   const units: IDropdownOption[] = [
     { key: '万元', text: '万元' },
     { key: '元', text: '元' },
@@ -94,7 +93,7 @@ function ProjectFormView(props: { tpl: TemplateSession; st: TemplateState }): JS
         {field('fiscal', F.fiscal, { inRow: true })}
         {field('other', F.other, { inRow: true })}
       </div>
-      {fiscal + other > 0 ? <div className={css.meta}>{F.total(String(Math.round((fiscal + other) * 10000) / 10000) + f.unit)}</div> : null}
+      {total !== null ? <div className={css.meta}>{F.total(String(total) + f.unit)}</div> : null}
       {field('purpose', F.purpose, { multiline: true })}
       {months.length ? (
         <>
