@@ -13,7 +13,7 @@ import { Grid, Rect, colToLetters, rectToA1, toA1 } from '../src/core/grid';
 import { packRects } from '../src/core/marks';
 import { parseGrids } from '../src/core/parse';
 import { TargetTable } from '../src/core/model';
-import { Layout, SheetOps, columnWidthPoints, fillWorkbook } from '../src/core/template';
+import { Layout, MAX_ROW_HEIGHT, SheetOps, TemplateSchema, columnWidthPoints, fillWorkbook, findTemplate } from '../src/core/template';
 import { freeSheetName } from '../src/core/marks';
 import { writeSheetEt, etColumnWidth, styleChannels, borderIndexes, VALUE_BLOCK_ROWS, EtWriteSheetResult } from '../src/hosts/wps/write';
 import { WpsHostError } from '../src/hosts/wps/errors';
@@ -349,12 +349,17 @@ describe('one table, measured (fixture 000, table 1, per sheet, 河北)', () => 
     expect(() => writeSheetEt(et.app, ops)).toThrow(/没有打开的工作簿/);
   });
 
-  it('a template size ET refuses is caught before anything is written', () => {
+  it('a size ET refuses never reaches it: templates are bounded, rows are cut at 409 pt', () => {
+    // A column wider than 255 characters is refused where templates are read.
+    expect(() => TemplateSchema.parse({ ...findTemplate('hebei')!, columns: [300] })).toThrow();
+    // A 资金用途 of 3,000 characters would need a row far taller than a spreadsheet allows.
+    const long = parseGrids(grids).slice(0, 1);
+    long[0].purpose.text = '用于'.repeat(1500);
+    const tall = fillWorkbook(long, { template: 'hebei' }).ops.sheets[0];
+    expect(Math.max(...tall.rowHeights.map((h) => h.height))).toBe(MAX_ROW_HEIGHT);
     const et = createFakeEt(FakeWorkbook.fromSheets(grids.map(gridSheet)));
-    const before = et.snapshot();
-    expect(() => writeSheetEt(et.app, { ...ops, columns: [300] })).toThrow(/第 A 列的列宽（300 字符）超出了 WPS 表格允许的范围，没有写入任何内容/);
-    expect(et.snapshot()).toEqual(before);
-    expect(et.calls).toBe(0);
+    const res = writeSheetEt(et.app, tall);
+    expect(et.snapshot().sheets.find((x) => x.name === res.sheet)!.rowHeights).toEqual(expectedSheet(tall, res.sheet).rowHeights);
   });
 
   it('Borders throwing (some builds): the sheet is written without them and the result says so in Chinese', () => {

@@ -15,6 +15,7 @@ import { LibraryIndicator, indicatorById } from '../core/library';
 import { TypeScore } from '../core/library/classify';
 import { SuggestProfile, Suggestion, fillIndicators, suggest } from '../core/library/suggest';
 import { searchLibrary } from '../core/library/search';
+import { InsertItem } from '../core/library/insert';
 import { FillOptions, Layout, ProjectForm, SheetOps, TEMPLATE_IDS, fillWorkbook, findTemplate, moveText, previewForm, previewTable } from '../core/template';
 import type { WriteSkipped } from '../hosts/host';
 import { TaskPaneSession, errorMessage, tableTitle } from './session';
@@ -39,14 +40,8 @@ export interface FormFields {
 }
 
 /** A library indicator offered for the new project; `value` is editable ({数量} waits for the user's number). */
-export interface FormPick {
+export interface FormPick extends InsertItem {
   id: string;
-  l1: string;
-  l2: string;
-  l3: string;
-  desc: string;
-  value: string;
-  basis: string;
   checked: boolean;
   /** The user typed the value: it no longer follows the form (budget, year) when the form changes. */
   edited: boolean;

@@ -24,11 +24,6 @@ export const wpsText = {
   noWorkbook: '没有打开的工作簿。请先在 WPS 表格中打开或新建一个工作簿，再写入模板。',
   /** Sheets.Add gave no sheet and none could be found: nothing was renamed or written. */
   noNewSheet: 'WPS 表格没有新建工作表，没有写入任何内容。请确认工作簿没有设置保护（审阅 › 撤销工作簿保护）后重试。',
-  /** The rendered template asks for a size WPS refuses; checked before anything is written. */
-  invalidOps: (what: string) => `模板中的${what}超出了 WPS 表格允许的范围，没有写入任何内容。请检查模板设置。`,
-  columnWidth: (col: string, chars: number) => `第 ${col} 列的列宽（${chars} 字符）`,
-  rowHeight: (row: number, pt: number) => `第 ${row} 行的行高（${pt} 磅）`,
-  cellOutside: (what: string) => `${what}的位置`,
   /** A WPS call failed part-way through writing the new sheet (there is no rollback in ET). */
   stepFailed: (step: string, sheet: string, detail: string) =>
     `WPS 表格在${step}时出错（${detail}）。新工作表“${sheet}”可能只写了一部分，请删除它后重试；如果反复出现，请保存并重新打开工作簿。`,

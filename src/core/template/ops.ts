@@ -3,6 +3,10 @@
 // are 0-based; rectangles are inclusive (grid.ts Rect).
 import { Grid, Rect } from '../grid';
 
+/** What Excel and WPS accept: a column at most 255 characters wide, a row at most 409 points tall. */
+export const MAX_COLUMN_WIDTH = 255;
+export const MAX_ROW_HEIGHT = 409;
+
 export interface CellOp {
   row: number;
   col: number;
@@ -192,4 +196,10 @@ export function sizeRuns(list: { at: number; v: number }[]): [number, number, nu
 /** Column widths and row heights of a sheet as runs. */
 export function sheetSizeRuns(ops: SheetOps): { columns: [number, number, number][]; rows: [number, number, number][] } {
   return { columns: sizeRuns(ops.columns.map((v, at) => ({ at, v }))), rows: sizeRuns(ops.rowHeights.map((x) => ({ at: x.row, v: x.height }))) };
+}
+
+/** The print margins in points, as office-js and WPS take them (the ops hold inches, the .xlsx unit). */
+export function marginPoints(p: PrintOps): PrintOps['margins'] {
+  const m = p.margins;
+  return { left: m.left * 72, right: m.right * 72, top: m.top * 72, bottom: m.bottom * 72, header: m.header * 72, footer: m.footer * 72 };
 }

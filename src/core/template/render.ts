@@ -5,7 +5,7 @@ import { Rect } from '../grid';
 import { templateText as TT } from '../i18n/template';
 import { titleNumber } from '../labels';
 import { cellWidthPx, heightFor, lineCount } from './measure';
-import { BorderOp, CellOp, CellStyleOp, PlacedTable, SheetOps, StyleOp, WorkbookOps, numberFor } from './ops';
+import { BorderOp, CellOp, CellStyleOp, MAX_ROW_HEIGHT, PlacedTable, SheetOps, StyleOp, WorkbookOps, numberFor } from './ops';
 import { Block, FieldCell, FieldKey, FilledRow, FilledTable, GridColumn, PresenceKey, Template } from './schema';
 
 export type Layout = 'per-sheet' | 'stacked';
@@ -114,6 +114,8 @@ class TableWriter {
       const add = (n.height - sum) / (n.bottom - n.top + 1);
       for (let r = n.top; r <= n.bottom; r++) out.set(r, Math.ceil((out.get(r)! + add) * 4) / 4);
     }
+    // A spreadsheet refuses taller rows; a longer text is cut off on screen there, never refused.
+    out.forEach((h, r) => h > MAX_ROW_HEIGHT && out.set(r, MAX_ROW_HEIGHT));
     return out;
   }
 }

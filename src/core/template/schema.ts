@@ -1,6 +1,7 @@
 // Templates are data (JSON validated here), like the rule profiles: a province or department can bring its own
 // layout without a code change. Also the content a template renders (FilledTable) and the from-scratch form.
 import { z } from 'zod';
+import { MAX_COLUMN_WIDTH } from './ops';
 
 /** Meta fields a template cell can show. */
 export const FieldKeySchema = z.enum([
@@ -98,7 +99,7 @@ export const TemplateSchema = z
       family: z.number().int().optional(),
     }),
     /** Column widths in Excel character units (the width of "0" in the default font). */
-    columns: z.array(z.number().positive()).min(1),
+    columns: z.array(z.number().positive().max(MAX_COLUMN_WIDTH)).min(1),
     styles: z.record(z.string(), StyleSchema),
     blocks: z.array(BlockSchema),
     grid: z.object({

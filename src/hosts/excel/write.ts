@@ -9,7 +9,7 @@
 // What the client cannot do is skipped and named in the result (1.1: no merges, no sizes; below 1.9: no print setup).
 import { Rect, colToLetters, rectToA1 } from '../../core/grid';
 import { freeSheetName } from '../../core/marks';
-import { BorderEdge, CellStyleOp, SheetOps, borderEdges, sheetSizeRuns, valueMatrix } from '../../core/template/ops';
+import { BorderEdge, CellStyleOp, SheetOps, borderEdges, marginPoints, sheetSizeRuns, valueMatrix } from '../../core/template/ops';
 import { columnWidthPoints } from '../../core/template/measure';
 import { WriteSheetResult, WriteSkipped } from '../host';
 
@@ -88,12 +88,13 @@ export async function writeSheetIn(context: Excel.RequestContext, ops: SheetOps,
     if (p.fitToHeight) zoom.verticalFitToPages = p.fitToHeight;
     pl.zoom = zoom;
     pl.centerHorizontally = p.horizontalCentered;
-    pl.leftMargin = p.margins.left * 72;
-    pl.rightMargin = p.margins.right * 72;
-    pl.topMargin = p.margins.top * 72;
-    pl.bottomMargin = p.margins.bottom * 72;
-    pl.headerMargin = p.margins.header * 72;
-    pl.footerMargin = p.margins.footer * 72;
+    const m = marginPoints(p);
+    pl.leftMargin = m.left;
+    pl.rightMargin = m.right;
+    pl.topMargin = m.top;
+    pl.bottomMargin = m.bottom;
+    pl.headerMargin = m.header;
+    pl.footerMargin = m.footer;
     if (p.titleRows) pl.setPrintTitleRows(`${p.titleRows.first + 1}:${p.titleRows.last + 1}`);
     for (const r of p.rowBreaks) ws.horizontalPageBreaks.add(`A${r + 1}`);
   } else skipped.push('print');

@@ -2,7 +2,7 @@
 // that says what happened and what to do (src/core/i18n/wps.ts). Mirrors src/hosts/excel/errors.ts.
 import { WpsStep, wpsStepText, wpsText } from '../../core/i18n/wps';
 
-export type WpsErrorCode = WpsStep | 'no-workbook' | 'no-new-sheet' | 'invalid-ops';
+export type WpsErrorCode = WpsStep | 'no-workbook' | 'no-new-sheet';
 
 export class WpsHostError extends Error {
   readonly code: WpsErrorCode;

@@ -30,7 +30,7 @@ import { wpsText } from '../../core/i18n/wps';
 import type { WpsStep } from '../../core/i18n/wps';
 import { freeSheetName, packRects } from '../../core/marks';
 import { columnWidthPoints } from '../../core/template/measure';
-import { BorderEdge, BorderOp, CellStyleOp, SheetOps, borderEdges, sheetSizeRuns, valueMatrix } from '../../core/template/ops';
+import { BorderEdge, BorderOp, CellStyleOp, SheetOps, borderEdges, marginPoints, sheetSizeRuns, valueMatrix } from '../../core/template/ops';
 import { WriteSheetResult, WriteSkipped } from '../host';
 import { EtApplication, EtWorkbook, EtWorksheet, XL } from './et';
 import { WpsHostError, etErrorDetail, toWpsError } from './errors';
@@ -47,11 +47,6 @@ export interface EtWriteSheetResult extends WriteSheetResult {
 
 /** Rows per Value2 assignment. */
 export const VALUE_BLOCK_ROWS = 500;
-/** ET's limits (as Excel's): column width in characters, row height in points. */
-const MAX_COLUMN_WIDTH = 255;
-const MAX_ROW_HEIGHT = 409;
-const MAX_ROWS = 1048576;
-const MAX_COLS = 16384;
 
 /** WPS 12.1.0.28043, measured (wps-addin.md §2.3): a column of `c` characters is 5.625 × c + 3.35 points wide. */
 const ET_POINTS_PER_CHAR = 5.625;
@@ -239,25 +234,6 @@ export function styleChannels(ops: SheetOps): { channel: Channel; style: CellSty
   return out;
 }
 
-/** Checks what ET would refuse half-way, before the first change (ET has no rollback: §2.3 "No batching"). */
-function validate(ops: SheetOps): void {
-  const bad = (what: string) => new WpsHostError('invalid-ops', wpsText.invalidOps(what));
-  ops.columns.forEach((w, i) => {
-    if (!(w >= 0 && w <= MAX_COLUMN_WIDTH)) throw bad(wpsText.columnWidth(colToLetters(i), w));
-  });
-  if (ops.columns.length > MAX_COLS) throw bad(wpsText.columnWidth(colToLetters(MAX_COLS), 0));
-  for (const h of ops.rowHeights) {
-    if (!(h.height >= 0 && h.height <= MAX_ROW_HEIGHT) || !(h.row >= 0 && h.row < MAX_ROWS)) throw bad(wpsText.rowHeight(h.row + 1, h.height));
-  }
-  const inside = (r: Rect) => r.top >= 0 && r.left >= 0 && r.top <= r.bottom && r.left <= r.right && r.bottom < MAX_ROWS && r.right < MAX_COLS;
-  const rects: [Rect, string][] = [
-    ...ops.merges.map((r): [Rect, string] => [r, rectToA1(r)]),
-    ...ops.styles.map((s): [Rect, string] => [s.rect, rectToA1(s.rect)]),
-    ...ops.borders.map((b): [Rect, string] => [b.rect, rectToA1(b.rect)]),
-    ...ops.cells.map((c): [Rect, string] => [{ top: c.row, left: c.col, bottom: c.row, right: c.col }, `${c.row},${c.col}`]),
-  ];
-  for (const [r, a] of rects) if (!inside(r)) throw bad(wpsText.cellOutside(a));
-}
 
 /** The sheet Sheets.Add made: its return value, else the active sheet, else the one after the old last (§2.3). */
 function addedSheet(wb: EtWorkbook, returned: EtWorksheet | null, taken: Set<string>, before: number): EtWorksheet {
@@ -275,7 +251,6 @@ function addedSheet(wb: EtWorkbook, returned: EtWorksheet | null, taken: Set<str
 
 /** Writes `ops` onto a new sheet of the active workbook and activates it. Synchronous, as ET is. */
 export function writeSheetEt(app: EtApplication, ops: SheetOps): EtWriteSheetResult {
-  validate(ops);
   let step: WpsStep = 'alerts';
   /** The new sheet's name once it exists: failures after that say the sheet may be half-written. */
   let written: string | undefined;
@@ -371,12 +346,13 @@ export function writeSheetEt(app: EtApplication, ops: SheetOps): EtWriteSheetRes
         ps.FitToPagesWide = p.fitToWidth || false;
         ps.FitToPagesTall = p.fitToHeight || false;
       }
-      ps.LeftMargin = p.margins.left * 72;
-      ps.RightMargin = p.margins.right * 72;
-      ps.TopMargin = p.margins.top * 72;
-      ps.BottomMargin = p.margins.bottom * 72;
-      ps.HeaderMargin = p.margins.header * 72;
-      ps.FooterMargin = p.margins.footer * 72;
+      const m = marginPoints(p);
+      ps.LeftMargin = m.left;
+      ps.RightMargin = m.right;
+      ps.TopMargin = m.top;
+      ps.BottomMargin = m.bottom;
+      ps.HeaderMargin = m.header;
+      ps.FooterMargin = m.footer;
       ps.CenterHorizontally = p.horizontalCentered;
       if (p.titleRows) ps.PrintTitleRows = `$${p.titleRows.first + 1}:$${p.titleRows.last + 1}`;
       const breaks = p.rowBreaks.filter((r) => r > 0);
