@@ -19,7 +19,7 @@ import { FakeWorkbook, FakeSheetInit, installFakeOffice, stackedSheet } from '..
 import { createExcelHost } from '../src/hosts/excel';
 
 const ROOT = path.resolve(__dirname, '..');
-const FIXTURES = path.resolve(ROOT, '..', 'shared', 'fixtures');
+const FIXTURES = path.resolve(ROOT, 'test', 'fixtures');
 
 interface Row {
   workload: string;

@@ -103,7 +103,7 @@ async function child(variant, file, runs) {
 // ---------------------------------------------------------------------------------------------------------
 // Library: startup and query times.
 
-const FIXTURES = path.resolve(ROOT, '..', 'shared', 'fixtures');
+const FIXTURES = path.resolve(ROOT, 'test', 'fixtures');
 
 async function libraryChild() {
   // Projects first (reading them is not what is measured), then a clean start of the library.

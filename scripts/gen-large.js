@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // Writes a large workbook for the benchmark: one sheet with N project tables stacked like
-// ../shared/fixtures/000_….xlsx (same layout, merges, fonts and borders), filled with real rows taken from the
+// test/fixtures/000_….xlsx (same layout, merges, fonts and borders), filled with real rows taken from the
 // fixtures' expected.json, varied with a seeded PRNG so every run produces the same file.
 //
 //   node scripts/gen-large.js OUT.xlsx [N=1000]
@@ -11,7 +11,7 @@ const path = require('path');
 const fs = require('fs');
 const ExcelJS = require('exceljs');
 
-const FIXTURES = path.resolve(__dirname, '..', '..', 'shared', 'fixtures');
+const FIXTURES = path.resolve(__dirname, '..', 'test', 'fixtures');
 
 function mulberry32(seed) {
   return function () {

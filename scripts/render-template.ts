@@ -50,7 +50,7 @@ async function main(): Promise<void> {
       'join-split-rows': { type: 'boolean' },
     },
   });
-  const input = positionals[0] || path.resolve(__dirname, '../../shared/fixtures/000_24cde7d862e1b3bb.xlsx');
+  const input = positionals[0] || path.resolve(__dirname, '../test/fixtures/000_24cde7d862e1b3bb.xlsx');
   const dir = values.out || fs.mkdtempSync(path.join(os.tmpdir(), 'ptcheck-render-'));
   fs.mkdirSync(dir, { recursive: true });
   if (!which('soffice') || !which('pdftoppm')) {

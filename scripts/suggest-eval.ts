@@ -15,7 +15,7 @@ import { parseGrids } from '../src/core/parse';
 import { displayName } from '../src/core/model';
 import { suggest } from '../src/core/library/suggest';
 
-const FIXTURES = path.resolve(__dirname, '../../shared/fixtures');
+const FIXTURES = path.resolve(__dirname, '../test/fixtures');
 const labels = JSON.parse(fs.readFileSync(path.join(__dirname, 'suggest-eval-labels.json'), 'utf8')).projects as Record<string, string[]>;
 
 async function main(): Promise<void> {

@@ -16,7 +16,7 @@ import { ruleCatalogue } from '../src/core/rules';
 
 jest.setTimeout(60000);
 
-const FIXTURES = path.resolve(__dirname, '../../shared/fixtures');
+const FIXTURES = path.resolve(__dirname, 'fixtures');
 /** 乐亭县 (15 tables, 单位：万元, clean layout). */
 const F000 = '000_24cde7d862e1b3bb';
 /** 永清县经开区 (34 tables, no header block, 效果指标, full-width ％, a page-split table). */

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Measure, isRateName, measureOf } from '../src/core/semantics';
 
-const FIXTURES = path.resolve(__dirname, '../../shared/fixtures');
+const FIXTURES = path.resolve(__dirname, 'fixtures');
 
 interface Row { l2: string; l3: string; desc: string; value: string }
 function fixtureRows(): Row[] {

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { PLACEHOLDER_RE, ParsedValue, ValueIssue, analyzeValue, parseNumber, splitMoneyUnit, toYuan } from '../src/core/value';
 
-const FIXTURES = path.resolve(__dirname, '../../shared/fixtures');
+const FIXTURES = path.resolve(__dirname, 'fixtures');
 
 function fixtureValues(): string[] {
   const out: string[] = [];

@@ -14,7 +14,7 @@ const { generate } = require('../scripts/gen-large.js') as {
   generate: (out: string, n: number) => Promise<{ tables: number; rows: number; merges: number }>;
 };
 
-const FIX = path.resolve(__dirname, '../../shared/fixtures');
+const FIX = path.resolve(__dirname, 'fixtures');
 const F000 = path.join(FIX, '000_24cde7d862e1b3bb.xlsx');
 let tmp: string;
 

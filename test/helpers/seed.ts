@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 
-export const SEEDS = path.resolve(__dirname, '../../../shared/seeds');
+export const SEEDS = path.resolve(__dirname, '../fixtures/seeds');
 
 /** The table rows that follow the line containing `heading`, up to the first line that is not a cell. */
 export function seedTable(file: string, heading: string): string[][] {

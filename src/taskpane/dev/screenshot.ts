@@ -11,7 +11,7 @@ import { readGrids } from '../../hosts/workbook/read';
 import { gridToJson } from './memory-host';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const fixture = process.argv[2] || path.resolve(ROOT, '..', 'shared', 'fixtures', '002_f394b5ba38f6b2c8.xlsx');
+const fixture = process.argv[2] || path.resolve(ROOT, 'test', 'fixtures', '002_f394b5ba38f6b2c8.xlsx');
 const out = process.argv[3] || '/tmp/taskpane-shot.png';
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
