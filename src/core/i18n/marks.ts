@@ -36,4 +36,6 @@ export const markText = {
   remarkSheetMissing: (sheet: string) => `工作簿中没有工作表“${sheet}”。`,
   remarkEmpty: '批注内容为空。',
   remarkNotFound: '找不到这条批注（可能已被删除）。',
+  /** A write into a workbook file (the CLI's copy) failed: the library's own words, in brackets. */
+  workbookWriteFailed: (why: string) => `写入工作簿时出错（${why}）`,
 };
