@@ -21,7 +21,7 @@ import { readSheetsInto } from './read';
 import { peekSettingsRecord, settingsRecordStore } from './record';
 import * as marking from '../../core/marking';
 import { MarkBackend } from '../../core/mark-backend';
-import { Ignored, Remark, ReviewRecord } from '../../core/record';
+import { Ignored, RecordError, Remark, ReviewRecord } from '../../core/record';
 
 export { ExcelHostError } from './errors';
 export { mergeQueryRects, blockRows } from './read';
@@ -63,12 +63,15 @@ export function createExcelHost(env?: OfficeEnv): ExcelHost {
       comments,
       commentNullObject: supports('1.14'),
       autofit: supports('1.2'),
+      protection: supports('1.2'),
     };
   };
   const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     try {
       return await officeEnv().Excel.run({ delayForCellEdit: true }, batch);
     } catch (e) {
+      // The mark mechanism's own errors already say in Chinese what happened (and what was rolled back).
+      if (e instanceof RecordError || e instanceof marking.MarkWriteError) throw e;
       throw toHostError(e);
     }
   };
