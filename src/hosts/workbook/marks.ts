@@ -101,7 +101,10 @@ export function exceljsMarkBackend(wb: ExcelJS.Workbook): MarkBackend {
     store: sheetRecordStore(wb),
 
     async sheets(): Promise<BackendSheet[]> {
-      return wb.worksheets.filter((ws) => ws.name !== RECORD_SHEET).map((ws) => ({ name: ws.name }));
+      // ExcelJS would write a protected sheet, but the user protected it: refused like everywhere else.
+      return wb.worksheets
+        .filter((ws) => ws.name !== RECORD_SHEET)
+        .map((ws) => ({ name: ws.name, protected: !!(ws.sheetProtection && ws.sheetProtection.sheet) }));
     },
 
     async readCells(name: string, cells: readonly CellAt[]): Promise<CellOriginal[]> {
