@@ -131,7 +131,7 @@ function subject(wb: ExcelJS.Workbook): ContractSubject {
       budget.left = n;
     },
     protect: (sheet) => {
-      wb.getWorksheet(sheet)!.sheetProtection = { sheet: true } as never;
+      (wb.getWorksheet(sheet) as unknown as { sheetProtection: unknown }).sheetProtection = { sheet: true };
     },
   };
 }

@@ -99,9 +99,10 @@ export function createExcelHost(env?: OfficeEnv): ExcelHost {
       const skip = findingsSheet();
       return run(async (context) => {
         const sheets = context.workbook.worksheets;
-        sheets.load('items/name,items/visibility');
+        sheets.load('items/name');
         await context.sync();
-        return sheets.items.filter((s) => s.visibility === 'Visible' && s.name.toLowerCase() !== skip).map((s) => s.name);
+        // Hidden sheets are checked too (docs/architecture.md, "one answer"): they are part of what was submitted.
+        return sheets.items.filter((s) => s.name.toLowerCase() !== skip).map((s) => s.name);
       });
     },
 
@@ -164,7 +165,15 @@ export function createExcelHost(env?: OfficeEnv): ExcelHost {
         const ws = context.workbook.worksheets.getItem(sheet);
         ws.activate();
         ws.getRange(address.replace(/\$/g, '')).select();
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (e) {
+          // A hidden sheet is checked but cannot be shown: say so rather than unhide it unasked.
+          ws.load('visibility');
+          await context.sync();
+          if (ws.visibility !== 'Visible') throw new ExcelHostError('SheetHidden', excelText.sheetHidden(sheet));
+          throw e;
+        }
       });
     },
 
