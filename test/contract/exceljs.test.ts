@@ -9,6 +9,7 @@ import { peekRecord } from '../../src/core/record';
 import { cellNoteText, loadWithMerges } from '../../src/hosts/workbook/exceljs-load';
 import { RECORD_SHEET, exceljsFillKey, exceljsMarkBackend, sheetRecordStore } from '../../src/hosts/workbook/marks';
 import { readGridsFromBuffer } from '../../src/hosts/workbook/read';
+import { addSheet } from '../../src/hosts/workbook/fill';
 import { ContractHost, ContractSubject, NeutralWorkbook, WorkbookState, describeHostContract } from './host-contract';
 
 async function load(buf: ExcelJS.Buffer | Buffer): Promise<ExcelJS.Workbook> {
@@ -121,6 +122,8 @@ function subject(wb: ExcelJS.Workbook): ContractSubject {
     ignoreFinding: (d, by) => marking.ignoreFinding(backend(), d, by),
     unignoreFinding: (key) => marking.unignoreFinding(backend(), key),
     reviewState: async () => marking.reviewState(backend()),
+    // The CLI writes templates with ExcelJS (ptcheck fill); it inserts no library rows.
+    writeSheet: async (ops) => ({ sheet: addSheet(wb, ops).name }),
   };
   return {
     host,

@@ -15,6 +15,12 @@ import { ApplyOptions, ClearOptions, MarkSummary, RemarkInput, MarkWriteError } 
 import { MARK_FILL, planMarks } from '../../src/core/marks';
 import { Ignored, RECORD_KEY, RecordError, RecordStore, Remark, ReviewRecord } from '../../src/core/record';
 import { readGrids } from '../../src/hosts/workbook/read';
+import { parseGrids } from '../../src/core/parse';
+import { InsertPlan, applyInsertPlan } from '../../src/core/rows';
+import { suggest } from '../../src/core/library/suggest';
+import { planIndicatorInsert } from '../../src/core/library/insert';
+import { previewTable } from '../../src/core/template';
+import { SheetOps, opsToGrids } from '../../src/core/template/ops';
 
 export interface NeutralCell {
   row: number;
@@ -60,6 +66,9 @@ export interface ContractHost {
   ignoreFinding(d: Diagnostic, by: string): Promise<Ignored>;
   unignoreFinding(key: string): Promise<void>;
   reviewState(): Promise<ReviewRecord>;
+  /** Where the host can insert library rows / write a template sheet (the ExcelJS host only writes templates). */
+  insertRows?(sheet: string, plan: InsertPlan): Promise<{ inserted: number }>;
+  writeSheet?(ops: SheetOps): Promise<{ sheet: string }>;
 }
 
 export interface ContractSubject {
@@ -409,5 +418,39 @@ export function describeHostContract(name: string, caps: ContractCaps, make: (wb
       await s.host.clearMarks();
       expect(s.state()).toEqual(before);
     });
+
+    const F002 = () => require('path').resolve(__dirname, '..', 'fixtures', '002_f394b5ba38f6b2c8.xlsx');
+    const texts = (g: Grid) => {
+      const out: Record<string, string> = {};
+      for (let r = 0; r < g.rowCount; r++) for (let c = 0; c < g.colCount; c++) if (g.rawText(r, c) !== '') out[toA1(r, c)] = g.rawText(r, c);
+      return out;
+    };
+
+    it('same insertion: library rows land where the core\'s plan says, every other cell moved intact', async () => {
+      const s = await subject({ file: F002() });
+      if (!s.host.insertRows) return expect(s.host.insertRows).toBeUndefined();
+      const [grid] = await s.host.readSheets([(await s.host.sheetNames())[0]]);
+      const t = parseGrids([grid])[0];
+      const res = suggest({ name: '', existing: t }, { top: 12 });
+      const { plan } = planIndicatorInsert(grid, t, res.suggestions.slice(0, 3));
+      const r = await s.host.insertRows(grid.name, plan);
+      expect(r.inserted).toBe(3);
+      const [after] = await s.host.readSheets([grid.name]);
+      expect(texts(after)).toEqual(texts(applyInsertPlan(grid, plan)));
+    }, 30000);
+
+    it('same written template: the sheet holds the rendered cells, and checks as the core\'s preview does', async () => {
+      const s = await subject({ file: F002() });
+      if (!s.host.writeSheet) return expect(s.host.writeSheet).toBeUndefined();
+      const grids = await s.host.readSheets(await s.host.sheetNames());
+      const t = parseGrids(grids)[0];
+      const { ops } = previewTable(t, 0);
+      const { sheet } = await s.host.writeSheet(ops);
+      const [written] = await s.host.readSheets([sheet]);
+      const [expected] = opsToGrids({ sheets: [{ ...ops, name: sheet }] });
+      expect(texts(written)).toEqual(texts(expected));
+      const strip = (ds: Diagnostic[]) => ds.map((d) => [d.cell, d.rule, d.severity, d.message]);
+      expect(strip(checkGrids([written]).diagnostics)).toEqual(strip(checkGrids([expected]).diagnostics));
+    }, 30000);
   });
 }
