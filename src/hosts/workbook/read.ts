@@ -7,13 +7,18 @@
 // formula errors into NaN. We only need values, display text and merges, so this file reads the zip's central
 // directory itself, inflates one part at a time with node's zlib (streaming: memory stays bounded by the Grid),
 // and scans the SpreadsheetML with a few regular expressions. It is faster than ExcelJS's streaming reader.
+//
+// The file may be hostile (a reviewer's batch takes workbooks from outside): every part is inflated under a size
+// and ratio limit, rows are cut at each new <row> so buffers stay small and time linear, nothing past Excel's
+// sheet size reaches the Grid, and no DTD is read (limits.ts, docs/security.md).
 import * as fs from 'fs';
 import * as zlib from 'zlib';
 import { Readable } from 'stream';
 import { StringDecoder } from 'string_decoder';
-import { Grid, CellInput, parseRange } from '../../core/grid';
+import { Grid, CellInput, Rect } from '../../core/grid';
 import { readErrorText as T } from '../../core/i18n/host';
 import { BUILTIN_FORMATS, compileFormat, NumberFormatter } from './numfmt';
+import { inflateOverLimit, MAX_COLS, MAX_ROWS, READ_LIMITS as L } from './limits';
 
 /** A file that cannot be read as a workbook; `message` is the Chinese reason shown to the user. */
 export class WorkbookReadError extends Error {
@@ -59,7 +64,8 @@ async function readFromSource(src: Source): Promise<Grid[]> {
     const zip = await readCentralDirectory(src);
     const book = await readWorkbookParts(src, zip);
     const grids: Grid[] = [];
-    for (const sheet of book.sheets) grids.push(await readSheet(src, zip, sheet, book));
+    const tally: Tally = { cells: 0, mergedCells: 0 };
+    for (const sheet of book.sheets) grids.push(await readSheet(src, zip, sheet, book, tally));
     return grids;
   });
 }
@@ -69,10 +75,20 @@ async function guarded<R>(work: () => Promise<R>): Promise<R> {
     return await work();
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
-    // zlib and I/O failures inside the archive mean a damaged file; never show the user a stack trace.
-    const why = e instanceof Error ? e.message : String(e);
-    throw new WorkbookReadError(T.corrupt(why));
+    // zlib and I/O failures inside the archive mean a damaged file; never show the user a stack trace, nor
+    // zlib's English ("invalid bit length repeat").
+    throw new WorkbookReadError(T.corrupt(failureReason(e)));
   }
+}
+
+/** A Chinese reason for an error thrown by zlib, the file system or the JavaScript engine while reading. */
+function failureReason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const code = typeof err?.code === 'string' ? err.code : '';
+  if (code.startsWith('Z_') || /^ERR_ZLIB/.test(code)) return T.reason.inflate;
+  if (code.startsWith('E')) return T.reason.io(code);
+  if (e instanceof RangeError) return T.reason.tooLarge;
+  return T.reason.unreadable;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -200,6 +216,8 @@ interface ZipEntry {
   method: number;
   flags: number;
   compressedSize: number;
+  /** As the central directory declares it: checked up front, then the inflated bytes are counted anyway. */
+  uncompressedSize: number;
   localOffset: number;
 }
 
@@ -238,7 +256,7 @@ async function readCentralDirectory(src: Source): Promise<Zip> {
     const flags = cd.readUInt16LE(p + 8);
     const method = cd.readUInt16LE(p + 10);
     let compressedSize = cd.readUInt32LE(p + 20);
-    const uncompressedSize = cd.readUInt32LE(p + 24);
+    let uncompressedSize = cd.readUInt32LE(p + 24);
     const nameLen = cd.readUInt16LE(p + 28);
     const extraLen = cd.readUInt16LE(p + 30);
     const commentLen = cd.readUInt16LE(p + 32);
@@ -252,7 +270,10 @@ async function readCentralDirectory(src: Source): Promise<Zip> {
       const len = cd.readUInt16LE(x + 2);
       if (id === 0x0001) {
         let q = x + 4;
-        if (uncompressedSize === 0xffffffff) q += 8;
+        if (uncompressedSize === 0xffffffff) {
+          uncompressedSize = Number(cd.readBigUInt64LE(q));
+          q += 8;
+        }
         if (compressedSize === 0xffffffff) {
           compressedSize = Number(cd.readBigUInt64LE(q));
           q += 8;
@@ -261,15 +282,21 @@ async function readCentralDirectory(src: Source): Promise<Zip> {
       }
       x += 4 + len;
     }
-    zip.set(name.replace(/^\/+/, '').toLowerCase(), { name, method, flags, compressedSize, localOffset });
+    const key = name.replace(/^\/+/, '').toLowerCase();
+    if (!zip.has(key)) zip.set(key, { name, method, flags, compressedSize, uncompressedSize, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return zip;
 }
 
-/** The text of one part, decoded as UTF-8 across chunk boundaries, chunk by chunk. */
-async function* partText(src: Source, entry: ZipEntry): AsyncGenerator<string> {
+/**
+ * The text of one part, decoded as UTF-8 across chunk boundaries, chunk by chunk. Refuses the part once its
+ * inflated bytes pass `limit` or the ratio limit (a zip bomb stops after a few MB of work), and refuses a DTD.
+ */
+async function* partText(src: Source, entry: ZipEntry, limit: number): AsyncGenerator<string> {
   if (entry.flags & 0x1) throw new WorkbookReadError(T.zipEncrypted);
+  const declared = inflateOverLimit(entry.uncompressedSize, entry.compressedSize, limit);
+  if (declared) throw new WorkbookReadError(T.partTooLarge(entry.name, declared, limit));
   const header = await src.read(entry.localOffset, 30);
   if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) throw new WorkbookReadError(T.truncated);
   const dataStart = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
@@ -283,9 +310,15 @@ async function* partText(src: Source, entry: ZipEntry): AsyncGenerator<string> {
     data = raw.pipe(inflate);
   } else throw new WorkbookReadError(T.corrupt(`不支持的压缩方式 ${entry.method}`));
   const decoder = new StringDecoder('utf8');
+  let inflated = 0;
+  let prolog: string | null = '';
   try {
     for await (const chunk of data) {
+      inflated += (chunk as Buffer).length;
+      const over = inflateOverLimit(inflated, entry.compressedSize, limit);
+      if (over) throw new WorkbookReadError(T.partTooLarge(entry.name, over, limit));
       const s = decoder.write(chunk as Buffer);
+      if (prolog !== null && s) prolog = checkProlog(entry.name, prolog + s);
       if (s) yield s;
     }
     const rest = decoder.end();
@@ -297,9 +330,26 @@ async function* partText(src: Source, entry: ZipEntry): AsyncGenerator<string> {
   }
 }
 
-async function partString(src: Source, entry: ZipEntry): Promise<string> {
+/**
+ * OPC forbids DTDs in a package's XML (ECMA-376 Part 2, M1.17): refuse a DOCTYPE before the root element, so no
+ * entity is ever declared, expanded or fetched. Returns the prolog seen so far, or null once the root has begun.
+ */
+function checkProlog(part: string, text: string): string | null {
+  let i = 0;
+  for (;;) {
+    const lt = text.indexOf('<', i);
+    if (lt < 0 || lt + 9 > text.length) return text.length > 65536 ? null : text;
+    if (text.startsWith('<?', lt)) i = text.indexOf('?>', lt);
+    else if (text.startsWith('<!--', lt)) i = text.indexOf('-->', lt);
+    else if (text.startsWith('<!', lt)) throw new WorkbookReadError(T.dtd(part));
+    else return null;
+    if (i < 0) return text.length > 65536 ? null : text;
+  }
+}
+
+async function partString(src: Source, entry: ZipEntry, limit = L.otherPart): Promise<string> {
   const parts: string[] = [];
-  for await (const s of partText(src, entry)) parts.push(s);
+  for await (const s of partText(src, entry, limit)) parts.push(s);
   return parts.join('');
 }
 
@@ -310,7 +360,8 @@ async function partString(src: Source, entry: ZipEntry): Promise<string> {
 const ATTR = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 function attrs(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  // No prototype: attribute names come from the file (__proto__="…" must stay an ordinary key).
+  const out: Record<string, string> = Object.create(null);
   ATTR.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ATTR.exec(tag))) out[m[1]] = m[2] !== undefined ? m[2] : m[3];
@@ -329,9 +380,13 @@ const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', a
 
 function xmlDecode(s: string): string {
   if (s.indexOf('&') < 0) return s;
-  return s.replace(ENTITY, (_m, name: string, dec: string, hex: string) =>
-    name ? NAMED[name] : String.fromCodePoint(parseInt(dec || hex, dec ? 10 : 16)),
-  );
+  return s.replace(ENTITY, (_m, name: string, dec: string, hex: string) => (name ? NAMED[name] : codePoint(parseInt(dec || hex, dec ? 10 : 16))));
+}
+
+/** A character reference's character; one that XML does not allow (&#0;, &#x110000;) reads as U+FFFD. */
+function codePoint(n: number): string {
+  const ok = n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
+  return ok ? String.fromCodePoint(n) : '\ufffd';
 }
 
 /** Cell text: XML entities, then OOXML's _xHHHH_ escapes for characters XML cannot carry (e.g. _x000D_). */
@@ -379,7 +434,8 @@ interface SheetRef {
 
 interface Book {
   sheets: SheetRef[];
-  strings: string[];
+  /** null: the workbook has no shared strings part (a cell that refers to one is an error). */
+  strings: string[] | null;
   /** Per cell-style index: how to turn a number into display text (null: General). */
   formats: (NumberFormatter | null)[];
   date1904: boolean;
@@ -451,7 +507,8 @@ async function readWorkbookParts(src: Source, zip: Zip): Promise<Book> {
 
   const sstRel = rels.find((r) => /\/sharedStrings$/.test(r.type));
   const sstEntry = sstRel ? get(resolvePart(dir, sstRel.target)) : undefined;
-  const strings = sstEntry ? await readSharedStrings(src, sstEntry) : [];
+  if (sstRel && !sstEntry) throw new WorkbookReadError(T.missingPart(resolvePart(dir, sstRel.target)));
+  const strings = sstEntry ? await readSharedStrings(src, sstEntry) : null;
   const stylesRel = rels.find((r) => /\/styles$/.test(r.type));
   const stylesEntry = stylesRel ? get(resolvePart(dir, stylesRel.target)) : undefined;
   const formats = stylesEntry ? readFormats(await partString(src, stylesEntry)) : [];
@@ -464,7 +521,9 @@ async function readSharedStrings(src: Source, entry: ZipEntry): Promise<string[]
   let p: string | null = null;
   let close = '';
   let si: RegExp | null = null;
-  for await (const chunk of partText(src, entry)) {
+  for await (const chunk of partText(src, entry, L.sharedStringsPart)) {
+    // Only the new text can hold a new end tag: searching the whole buffer each time would be quadratic.
+    const from = Math.max(0, buf.length - close.length);
     buf += chunk;
     if (p === null) {
       if (!/<([\w.-]+:)?sst[\s>/]/.test(buf) && buf.length < 4096) continue;
@@ -473,7 +532,10 @@ async function readSharedStrings(src: Source, entry: ZipEntry): Promise<string[]
       si = new RegExp(`<${esc(p)}si\\b[^>]*?(?:/>|>([\\s\\S]*?)</${esc(p)}si>)`, 'g');
     }
     const end = buf.lastIndexOf(close);
-    if (end < 0) continue;
+    if (end < from) {
+      if (buf.length > L.rowChars) throw new WorkbookReadError(T.itemTooLong(out.length + 1));
+      continue;
+    }
     parseItems(buf.slice(0, end + close.length));
     buf = buf.slice(end + close.length);
   }
@@ -488,7 +550,10 @@ async function readSharedStrings(src: Source, entry: ZipEntry): Promise<string[]
       const body = m[1] || '';
       // The common case is one plain <t>; anything else goes through the general item reader.
       const plain = /^<t(?: xml:space="preserve")?>([^<]*)<\/t>$/.exec(body);
-      out.push(plain ? cellTextDecode(plain[1]) : stringItemText(body, p as string));
+      const text = plain ? cellTextDecode(plain[1]) : stringItemText(body, p as string);
+      if (text.length > L.cellChars) throw new WorkbookReadError(T.stringTooLong(out.length + 1, text.length));
+      if (out.length >= L.sharedStrings) throw new WorkbookReadError(T.tooManyStrings(L.sharedStrings));
+      out.push(text);
     }
   }
 }
@@ -521,7 +586,21 @@ function readFormats(stylesXml: string): (NumberFormatter | null)[] {
 // ---------------------------------------------------------------------------------------------------------
 // Worksheets: stream the part, turn complete rows into cells as they arrive, then read <mergeCells>.
 
-async function readSheet(src: Source, zip: Zip, sheet: SheetRef, book: Book): Promise<Grid> {
+/** What the whole workbook has used of the cell limits so far. */
+interface Tally {
+  cells: number;
+  mergedCells: number;
+}
+
+/** What readRows carries from one slice of a sheet to the next. */
+interface RowState {
+  sheet: string;
+  row: number;
+  book: Book;
+  tally: Tally;
+}
+
+async function readSheet(src: Source, zip: Zip, sheet: SheetRef, book: Book, tally: Tally): Promise<Grid> {
   const grid = new Grid(sheet.name);
   const entry = zip.get(sheet.part.toLowerCase());
   if (!entry) throw new WorkbookReadError(T.missingPart(sheet.part));
@@ -529,12 +608,15 @@ async function readSheet(src: Source, zip: Zip, sheet: SheetRef, book: Book): Pr
   let buf = '';
   let state: 'head' | 'rows' | 'tail' | 'merges' = 'head';
   let p = '';
-  let rowClose = '</row>';
+  let rowOpen = '<row';
   let dataClose = '</sheetData>';
-  const rowState = { row: -1 };
+  const rowState: RowState = { sheet: sheet.name, row: -1, book, tally };
+  const merges = { sheet: sheet.name, count: 0, tally };
   let mergesDone = false;
 
-  for await (const chunk of partText(src, entry)) {
+  for await (const chunk of partText(src, entry, L.sheetPart)) {
+    // Where the text not yet searched starts: each search below looks only at new text (linear time).
+    let fresh = buf.length;
     buf += chunk;
     for (;;) {
       if (state === 'head') {
@@ -544,22 +626,28 @@ async function readSheet(src: Source, zip: Zip, sheet: SheetRef, book: Book): Pr
           break;
         }
         p = m[1] || '';
-        rowClose = `</${p}row>`;
+        rowOpen = `<${p}row`;
         dataClose = `</${p}sheetData>`;
         buf = buf.slice(m.index + m[0].length);
+        fresh = 0;
         state = m[2] ? 'tail' : 'rows';
       } else if (state === 'rows') {
-        const end = buf.indexOf(dataClose);
+        const end = buf.indexOf(dataClose, Math.max(0, fresh - dataClose.length));
         if (end >= 0) {
-          readRows(buf.slice(0, end), p, grid, book, rowState);
+          readRows(buf.slice(0, end), p, grid, rowState);
           buf = buf.slice(end + dataClose.length);
+          fresh = 0;
           state = 'tail';
           continue;
         }
-        const last = buf.lastIndexOf(rowClose);
-        if (last < 0) break;
-        readRows(buf.slice(0, last + rowClose.length), p, grid, book, rowState);
-        buf = buf.slice(last + rowClose.length);
+        // Rows do not nest: everything before the last row's start tag is complete rows, whether they end in
+        // </row> or are self-closing (<row r="9" ht="15" customHeight="1"/>, as spreadsheet programs write).
+        const last = lastRowStart(buf, rowOpen, Math.max(0, fresh - rowOpen.length));
+        if (last > 0) {
+          readRows(buf.slice(0, last), p, grid, rowState);
+          buf = buf.slice(last);
+        }
+        if (buf.length > L.rowChars) throw new WorkbookReadError(T.rowTooLong(sheet.name, rowState.row + 2));
         break;
       } else if (state === 'tail') {
         const i = buf.indexOf(`<${p}mergeCells`);
@@ -572,9 +660,10 @@ async function readSheet(src: Source, zip: Zip, sheet: SheetRef, book: Book): Pr
       } else {
         const end = buf.search(re(`</${esc(p)}mergeCells>|^<${esc(p)}mergeCells\\b[^>]*/>`, ''));
         const upto = end >= 0 ? buf.length : buf.lastIndexOf('>') + 1;
-        readMerges(buf.slice(0, upto), p, grid);
+        readMerges(buf.slice(0, upto), p, grid, merges);
         buf = buf.slice(upto);
         if (end >= 0) mergesDone = true;
+        if (buf.length > L.rowChars) throw new WorkbookReadError(T.corrupt(T.reason.unreadable));
         break;
       }
     }
@@ -584,20 +673,53 @@ async function readSheet(src: Source, zip: Zip, sheet: SheetRef, book: Book): Pr
   return grid;
 }
 
-function readMerges(xml: string, p: string, grid: Grid): void {
+/** Index of the last "<row" start tag (not "<rowBreaks") at or after `from`, or -1. */
+function lastRowStart(buf: string, rowOpen: string, from: number): number {
+  for (let i = buf.lastIndexOf(rowOpen); i >= from; i = buf.lastIndexOf(rowOpen, i - 1)) {
+    const next = buf.charCodeAt(i + rowOpen.length);
+    // Space, tab, CR, LF, '>' or '/': the tag name ends here. NaN: the chunk ends inside the tag name.
+    if (next === 0x20 || next === 0x09 || next === 0x0d || next === 0x0a || next === 0x3e || next === 0x2f) return i;
+    if (i === 0) break;
+  }
+  return -1;
+}
+
+/** A1 reference without Excel's three-letter cap, so a ref past XFD is told apart from a malformed one. */
+function refCell(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,8})\$?(\d{1,15})$/.exec(ref.trim());
+  if (!m) return null;
+  return { row: parseInt(m[2], 10) - 1, col: lettersToColFast(m[1]) };
+}
+
+function readMerges(xml: string, p: string, grid: Grid, acc: { sheet: string; count: number; tally: Tally }): void {
   const r = re(`<${esc(p)}mergeCell\\b[^>]*?\\bref\\s*=\\s*["']([^"']+)["']`);
   let m: RegExpExecArray | null;
   while ((m = r.exec(xml))) {
-    try {
-      const rect = parseRange(m[1]);
-      if (rect.top !== rect.bottom || rect.left !== rect.right) grid.addMerge(rect);
-    } catch {
-      // A malformed ref in one merge should not lose the rest of the sheet.
+    const ref = m[1];
+    const [a, b] = ref.split(':');
+    const p1 = refCell(a);
+    const p2 = b === undefined ? p1 : refCell(b);
+    // A malformed ref is one broken merge: the rest of the sheet still reads.
+    if (!p1 || !p2) continue;
+    const rect: Rect = {
+      top: Math.min(p1.row, p2.row),
+      left: Math.min(p1.col, p2.col),
+      bottom: Math.max(p1.row, p2.row),
+      right: Math.max(p1.col, p2.col),
+    };
+    // Refused, not skipped: a merge dropped silently changes what the table says (a vanished table, exit 0).
+    if (rect.top < 0 || rect.left < 0 || rect.bottom >= MAX_ROWS || rect.right >= MAX_COLS) {
+      throw new WorkbookReadError(T.mergeOutOfRange(acc.sheet, ref));
     }
+    if (rect.top === rect.bottom && rect.left === rect.right) continue;
+    if (++acc.count > L.merges) throw new WorkbookReadError(T.tooManyMerges(acc.sheet, L.merges));
+    acc.tally.mergedCells += (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+    if (acc.tally.mergedCells > L.mergedCells) throw new WorkbookReadError(T.tooManyMergedCells(L.mergedCells));
+    grid.addMerge(rect);
   }
 }
 
-function readRows(xml: string, p: string, grid: Grid, book: Book, state: { row: number }): void {
+function readRows(xml: string, p: string, grid: Grid, state: RowState): void {
   const pe = esc(p);
   const rowRe = re(`<${pe}row\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${pe}row>)`);
   const cellRe = re(`<${pe}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${pe}c>)`);
@@ -605,7 +727,8 @@ function readRows(xml: string, p: string, grid: Grid, book: Book, state: { row: 
   while ((rm = rowRe.exec(xml))) {
     const rAttr = /\br\s*=\s*["'](\d+)["']/.exec(rm[1]);
     // Row and cell references are optional in the format: without them, count on from the previous one.
-    const row = rAttr ? parseInt(rAttr[1], 10) - 1 : state.row + 1;
+    const row = rAttr ? (rAttr[1].length > 9 ? Infinity : parseInt(rAttr[1], 10) - 1) : state.row + 1;
+    if (!(row >= 0 && row < MAX_ROWS)) throw new WorkbookReadError(T.rowOutOfRange(state.sheet, rAttr ? rAttr[1] : String(row + 1)));
     state.row = row;
     const body = rm[2];
     if (!body) continue;
@@ -615,10 +738,13 @@ function readRows(xml: string, p: string, grid: Grid, book: Book, state: { row: 
     while ((cm = cellRe.exec(body))) {
       const a = cm[1];
       col = cellColumn(a, col + 1);
+      if (col >= MAX_COLS) throw new WorkbookReadError(T.colOutOfRange(state.sheet, row + 1));
       const content = cm[2];
       if (!content) continue;
-      const cell = cellValue(a, content, p, book);
-      if (cell) grid.setCell(row, col, cell);
+      const cell = cellValue(a, content, p, state);
+      if (!cell) continue;
+      if (++state.tally.cells > L.cells) throw new WorkbookReadError(T.tooManyCells(L.cells));
+      grid.setCell(row, col, cell);
     }
   }
 }
@@ -634,15 +760,17 @@ function cellColumn(a: string, fallback: number): number {
   for (let k = i + 3; k < a.length; k++) {
     const c = a.charCodeAt(k) & ~32;
     if (c < 65 || c > 90) break;
+    // Past XFD already: stop counting (a ref of a million letters must not loop or overflow).
+    if (col > MAX_COLS) return MAX_COLS;
     col = col * 26 + (c - 64);
   }
-  return col > 0 ? col - 1 : fallback;
+  return col > 0 ? Math.min(col - 1, MAX_COLS) : fallback;
 }
 
 function lettersToColFast(s: string): number {
   let n = 0;
-  for (let k = 0; k < s.length; k++) n = n * 26 + ((s.charCodeAt(k) & ~32) - 64);
-  return n - 1;
+  for (let k = 0; k < s.length && n <= MAX_COLS; k++) n = n * 26 + ((s.charCodeAt(k) & ~32) - 64);
+  return Math.min(n - 1, MAX_COLS);
 }
 
 function attrOf(a: string, name: string): string | undefined {
@@ -652,12 +780,13 @@ function attrOf(a: string, name: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
-function cellValue(a: string, content: string, p: string, book: Book): CellInput | null {
+function cellValue(a: string, content: string, p: string, state: RowState): CellInput | null {
+  const { book } = state;
   const t = attrOf(a, 't') || 'n';
   if (t === 'inlineStr') {
     const is = re(`<${esc(p)}is\\b[^>]*>([\\s\\S]*?)</${esc(p)}is>`, '').exec(content);
     const s = is ? stringItemText(is[1], p) : '';
-    return s === '' ? null : { value: s };
+    return s === '' ? null : { value: checkLength(s, state) };
   }
   const vOpen = `<${p}v`;
   const vi = content.indexOf(vOpen);
@@ -667,17 +796,22 @@ function cellValue(a: string, content: string, p: string, book: Book): CellInput
   const v = content.slice(gt + 1, content.indexOf(`</${p}v>`, gt));
   switch (t) {
     case 's': {
+      // A cell pointing into a shared strings part the file does not have: reading it as blank would turn
+      // the whole workbook into an empty one (exit 0, "no table found").
+      if (!book.strings) throw new WorkbookReadError(T.missingSharedStrings);
       const s = book.strings[parseInt(v, 10)];
       return s === undefined || s === '' ? null : { value: s };
     }
     case 'str': {
       const s = cellTextDecode(v);
-      return s === '' ? null : { value: s };
+      return s === '' ? null : { value: checkLength(s, state) };
     }
     case 'b':
       return { value: v.trim() === '1' || v.trim() === 'true' };
-    case 'e':
-      return { value: null, error: xmlDecode(v).trim() };
+    case 'e': {
+      const e = xmlDecode(v).trim().slice(0, 32);
+      return e ? { value: null, error: e } : null;
+    }
     case 'd': {
       // ISO 8601 date cells (rare; Strict files): show the date part.
       const s = xmlDecode(v).trim();
@@ -691,4 +825,9 @@ function cellValue(a: string, content: string, p: string, book: Book): CellInput
       return fmt ? { value: n, text: fmt(n, book.date1904) } : { value: n };
     }
   }
+}
+
+function checkLength(s: string, state: RowState): string {
+  if (s.length > L.cellChars) throw new WorkbookReadError(T.cellTooLong(state.sheet, state.row + 1, s.length));
+  return s;
 }
