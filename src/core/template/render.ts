@@ -359,10 +359,11 @@ function sheetOps(name: string, tpl: Template, parts: { render: TableRender; ind
     tables: [],
   };
   parts.forEach(({ render, index }, k) => {
-    ops.cells.push(...render.cells);
-    ops.merges.push(...render.merges);
-    ops.styles.push(...render.styles);
-    ops.borders.push(...render.borders);
+    // A loop, not push(...items): spreading a 100,000-row table's cells overflows the call stack.
+    append(ops.cells, render.cells);
+    append(ops.merges, render.merges);
+    append(ops.styles, render.styles);
+    append(ops.borders, render.borders);
     render.heights.forEach((h, r) => heights.set(r, h));
     ops.tables.push({ index, ...render.placed });
     if (k > 0) ops.print.rowBreaks.push(render.placed.top);
@@ -409,4 +410,9 @@ export function renderWorkbook(items: RenderItem[], layout: Layout = 'per-sheet'
     sheets.push(sheetOps(sheetNameFor(TT.stackedSheet[g.tpl.kind] || g.tpl.name, taken), g.tpl, parts));
   }
   return { sheets };
+}
+
+/** Appends items one by one (any count: push(...items) passes them as arguments and overflows the stack). */
+export function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }

@@ -303,9 +303,12 @@ async function* partText(src: Source, entry: ZipEntry, limit: number): AsyncGene
   if (dataStart + entry.compressedSize > src.size) throw new WorkbookReadError(T.truncated);
   const raw = src.stream(dataStart, entry.compressedSize);
   let data: Readable;
+  // Compressed bytes consumed so far: the ratio is judged as the part inflates, not from the directory's word.
+  let consumed = () => entry.compressedSize;
   if (entry.method === 0) data = raw;
   else if (entry.method === 8) {
     const inflate = zlib.createInflateRaw();
+    consumed = () => inflate.bytesWritten;
     raw.on('error', (e) => inflate.destroy(e));
     data = raw.pipe(inflate);
   } else throw new WorkbookReadError(T.corrupt(`不支持的压缩方式 ${entry.method}`));
@@ -315,7 +318,7 @@ async function* partText(src: Source, entry: ZipEntry, limit: number): AsyncGene
   try {
     for await (const chunk of data) {
       inflated += (chunk as Buffer).length;
-      const over = inflateOverLimit(inflated, entry.compressedSize, limit);
+      const over = inflateOverLimit(inflated, consumed(), limit);
       if (over) throw new WorkbookReadError(T.partTooLarge(entry.name, over, limit));
       const s = decoder.write(chunk as Buffer);
       if (prolog !== null && s) prolog = checkProlog(entry.name, prolog + s);
@@ -521,24 +524,25 @@ async function readSharedStrings(src: Source, entry: ZipEntry): Promise<string[]
   let p: string | null = null;
   let close = '';
   let si: RegExp | null = null;
+  const pending = new Pending(16);
   for await (const chunk of partText(src, entry, L.sharedStringsPart)) {
-    // Only the new text can hold a new end tag: searching the whole buffer each time would be quadratic.
-    const from = Math.max(0, buf.length - close.length);
-    buf += chunk;
     if (p === null) {
+      buf += chunk;
       if (!/<([\w.-]+:)?sst[\s>/]/.test(buf) && buf.length < 4096) continue;
       p = rootPrefix(buf, 'sst');
       close = `</${p}si>`;
       si = new RegExp(`<${esc(p)}si\\b[^>]*?(?:/>|>([\\s\\S]*?)</${esc(p)}si>)`, 'g');
     }
-    const end = buf.lastIndexOf(close);
-    if (end < from) {
-      if (buf.length > L.rowChars) throw new WorkbookReadError(T.itemTooLong(out.length + 1));
-      continue;
-    }
-    parseItems(buf.slice(0, end + close.length));
-    buf = buf.slice(end + close.length);
+    // Cut after the last complete item; only the new text is searched (Pending).
+    const complete = pending.push(buf || chunk, (probe) => {
+      const end = probe.lastIndexOf(close);
+      return end < 0 ? -1 : end + close.length;
+    });
+    buf = '';
+    if (complete) parseItems(complete);
+    else if (pending.length > L.rowChars) throw new WorkbookReadError(T.itemTooLong(out.length + 1));
   }
+  buf = pending.take();
   if (si) parseItems(buf);
   return out;
 
@@ -612,12 +616,36 @@ async function readSheet(src: Source, zip: Zip, sheet: SheetRef, book: Book, tal
   let dataClose = '</sheetData>';
   const rowState: RowState = { sheet: sheet.name, row: -1, book, tally };
   const merges = { sheet: sheet.name, count: 0, tally };
+  const rows = new Pending(32);
   let mergesDone = false;
 
+  /** Rows state: hands complete rows to readRows; true when </sheetData> was reached (rest left in buf). */
+  const feedRows = (text: string): boolean => {
+    let ended = false;
+    const complete = rows.push(text, (probe) => {
+      const end = probe.indexOf(dataClose);
+      if (end >= 0) {
+        ended = true;
+        return end;
+      }
+      // Rows do not nest: everything before the last row's start tag is complete rows, whether they end in
+      // </row> or are self-closing (<row r="9" ht="15" customHeight="1"/>, as spreadsheet programs write).
+      return lastRowStart(probe, rowOpen);
+    });
+    if (complete) readRows(complete, p, grid, rowState);
+    if (ended) {
+      buf = rows.take().slice(dataClose.length);
+      return true;
+    }
+    if (rows.length > L.rowChars) throw new WorkbookReadError(T.rowTooLong(sheet.name, rowState.row + 2));
+    return false;
+  };
+
   for await (const chunk of partText(src, entry, L.sheetPart)) {
-    // Where the text not yet searched starts: each search below looks only at new text (linear time).
-    let fresh = buf.length;
-    buf += chunk;
+    if (state === 'rows') {
+      if (!feedRows(chunk)) continue;
+      state = 'tail';
+    } else buf += chunk;
     for (;;) {
       if (state === 'head') {
         const m = /<([\w.-]+:)?sheetData\b[^>]*?(\/?)>/.exec(buf);
@@ -628,27 +656,16 @@ async function readSheet(src: Source, zip: Zip, sheet: SheetRef, book: Book, tal
         p = m[1] || '';
         rowOpen = `<${p}row`;
         dataClose = `</${p}sheetData>`;
-        buf = buf.slice(m.index + m[0].length);
-        fresh = 0;
-        state = m[2] ? 'tail' : 'rows';
-      } else if (state === 'rows') {
-        const end = buf.indexOf(dataClose, Math.max(0, fresh - dataClose.length));
-        if (end >= 0) {
-          readRows(buf.slice(0, end), p, grid, rowState);
-          buf = buf.slice(end + dataClose.length);
-          fresh = 0;
+        const rest = buf.slice(m.index + m[0].length);
+        buf = '';
+        if (m[2]) {
+          buf = rest;
           state = 'tail';
-          continue;
+        } else if (feedRows(rest)) state = 'tail';
+        else {
+          state = 'rows';
+          break;
         }
-        // Rows do not nest: everything before the last row's start tag is complete rows, whether they end in
-        // </row> or are self-closing (<row r="9" ht="15" customHeight="1"/>, as spreadsheet programs write).
-        const last = lastRowStart(buf, rowOpen, Math.max(0, fresh - rowOpen.length));
-        if (last > 0) {
-          readRows(buf.slice(0, last), p, grid, rowState);
-          buf = buf.slice(last);
-        }
-        if (buf.length > L.rowChars) throw new WorkbookReadError(T.rowTooLong(sheet.name, rowState.row + 2));
-        break;
       } else if (state === 'tail') {
         const i = buf.indexOf(`<${p}mergeCells`);
         if (i < 0) {
@@ -657,7 +674,7 @@ async function readSheet(src: Source, zip: Zip, sheet: SheetRef, book: Book, tal
         }
         buf = buf.slice(i);
         state = 'merges';
-      } else {
+      } else if (state === 'merges') {
         const end = buf.search(re(`</${esc(p)}mergeCells>|^<${esc(p)}mergeCells\\b[^>]*/>`, ''));
         const upto = end >= 0 ? buf.length : buf.lastIndexOf('>') + 1;
         readMerges(buf.slice(0, upto), p, grid, merges);
@@ -665,23 +682,70 @@ async function readSheet(src: Source, zip: Zip, sheet: SheetRef, book: Book, tal
         if (end >= 0) mergesDone = true;
         if (buf.length > L.rowChars) throw new WorkbookReadError(T.corrupt(T.reason.unreadable));
         break;
-      }
+      } else break;
     }
     // Nothing after </mergeCells> matters: stop inflating the rest of the part.
     if (mergesDone) break;
   }
+  if (state === 'rows') {
+    // A part that ends inside <sheetData>: read the rows it has.
+    const last = rows.take();
+    if (last) readRows(last, p, grid, rowState);
+  }
   return grid;
 }
 
-/** Index of the last "<row" start tag (not "<rowBreaks") at or after `from`, or -1. */
-function lastRowStart(buf: string, rowOpen: string, from: number): number {
-  for (let i = buf.lastIndexOf(rowOpen); i >= from; i = buf.lastIndexOf(rowOpen, i - 1)) {
-    const next = buf.charCodeAt(i + rowOpen.length);
-    // Space, tab, CR, LF, '>' or '/': the tag name ends here. NaN: the chunk ends inside the tag name.
-    if (next === 0x20 || next === 0x09 || next === 0x0d || next === 0x0a || next === 0x3e || next === 0x2f) return i;
-    if (i === 0) break;
+/**
+ * Text accumulated until a cut point, searched only where new text arrived (plus `overlap` characters before
+ * it): one string grown by += and searched whole on every chunk would be copied each time (quadratic).
+ */
+class Pending {
+  private parts: string[] = [];
+  private len = 0;
+  private tail = '';
+  constructor(private readonly overlap: number) {}
+
+  get length(): number {
+    return this.len;
   }
-  return -1;
+
+  /** Adds `chunk`; `find` gives the cut's index in the searched text, or -1. Returns the text before the cut. */
+  push(chunk: string, find: (probe: string) => number): string | null {
+    const probe = this.tail + chunk;
+    const base = this.len - this.tail.length;
+    const k = find(probe);
+    this.parts.push(chunk);
+    this.len += chunk.length;
+    this.tail = probe.slice(-this.overlap);
+    const cut = k < 0 ? 0 : base + k;
+    if (cut <= 0) return null;
+    const text = this.parts.join('');
+    this.reset(text.slice(cut));
+    return text.slice(0, cut);
+  }
+
+  take(): string {
+    const text = this.parts.join('');
+    this.reset('');
+    return text;
+  }
+
+  private reset(rest: string): void {
+    this.parts = rest ? [rest] : [];
+    this.len = rest.length;
+    this.tail = rest.slice(-this.overlap);
+  }
+}
+
+/** Index of the last "<row" start tag (not "<rowBreaks") in `text`, or -1. */
+function lastRowStart(text: string, rowOpen: string): number {
+  let last = -1;
+  for (let i = text.indexOf(rowOpen); i >= 0; i = text.indexOf(rowOpen, i + 1)) {
+    const next = text.charCodeAt(i + rowOpen.length);
+    // Space, tab, CR, LF, '>' or '/': the tag name ends here. NaN: the text ends inside the tag name.
+    if (next === 0x20 || next === 0x09 || next === 0x0d || next === 0x0a || next === 0x3e || next === 0x2f) last = i;
+  }
+  return last;
 }
 
 /** A1 reference without Excel's three-letter cap, so a ref past XFD is told apart from a malformed one. */
