@@ -151,3 +151,34 @@ describe('the other doors that read a workbook', () => {
     }
   });
 });
+
+/** Files check reads but ExcelJS cannot take: the annotated copy is refused, never a crash or a polluted process. */
+const NO_COPY: Record<string, RegExp> = {
+  'proto-names.xlsx': /名为“__proto__”/,
+  'invalid-code-point.xlsx': /文件已损坏，无法读取（内容无法解析）/,
+};
+
+describe('check --out on every file check reads', () => {
+  const readable = corpus.filter((c) => 'read' in c.expect);
+  it.each(readable.map((c) => [c.file, c] as const))('%s', async (_f, c) => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ptcheck-corpus-out-'));
+    try {
+      const r = await runCli(['check', path.join(dir, c.file), '--out', out]);
+      expect(r.err + r.out).not.toMatch(/内部错误/);
+      expect(hasStack(r.out + r.err)).toBe(false);
+      expect(Object.getOwnPropertyNames(Object.prototype).filter((k) => /^\d+$/.test(k))).toEqual([]);
+      if (NO_COPY[c.file]) {
+        // Checked and reported; only the copy is refused, with a Chinese reason and no ExcelJS English.
+        expect(r.code).toBe(2);
+        expect(r.err).toMatch(NO_COPY[c.file]);
+        expect(r.err.split(c.file).join('')).not.toMatch(ENGLISH);
+      } else {
+        expect(r.err + r.out).not.toMatch(/无法读取/);
+        expect(r.code).toBeLessThan(2);
+        expect(fs.readdirSync(out).filter((f) => f.endsWith('.xlsx'))).toHaveLength(1);
+      }
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+});

@@ -51,7 +51,11 @@ export async function checkWorkbookFile(filePath: string): Promise<void> {
   try {
     await guarded(async () => {
       await sniff(src);
-      await readWorkbookParts(src, await readCentralDirectory(src));
+      const book = await readWorkbookParts(src, await readCentralDirectory(src));
+      // ExcelJS keys plain objects by sheet name: a sheet named __proto__ writes into Object.prototype and breaks
+      // every later file of the run. Such names are read by our reader, never handed to ExcelJS.
+      const bad = book.names.find((n) => PROTOTYPE_KEYS.has(n));
+      if (bad !== undefined) throw new WorkbookReadError(T.reservedName(bad));
     });
   } finally {
     await src.close();
@@ -435,8 +439,13 @@ interface SheetRef {
   part: string;
 }
 
+/** Names that are properties of every plain object; a library that keys objects by sheet name must not get them. */
+const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype).concat(['prototype']));
+
 interface Book {
   sheets: SheetRef[];
+  /** Every sheet name and defined name as written. */
+  names: string[];
   /** null: the workbook has no shared strings part (a cell that refers to one is an error). */
   strings: string[] | null;
   /** Per cell-style index: how to turn a number into display text (null: General). */
@@ -497,10 +506,15 @@ async function readWorkbookParts(src: Source, zip: Zip): Promise<Book> {
 
   const date1904 = /<(?:[\w.-]+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(bookXml);
   const sheets: SheetRef[] = [];
+  const names: string[] = [];
+  const nameTag = re('<(?:[\\w.-]+:)?definedName\\b((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>');
+  let n: RegExpExecArray | null;
+  while ((n = nameTag.exec(bookXml))) names.push(xmlDecode(attrs(n[1]).name || ''));
   const sheetTag = re('<(?:[\\w.-]+:)?sheet\\b((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>');
   let m: RegExpExecArray | null;
   while ((m = sheetTag.exec(bookXml))) {
     const a = attrs(m[1]);
+    names.push(xmlDecode(a.name || ''));
     const rid = attrLocal(a, 'id');
     const rel = rels.find((r) => r.id === rid);
     // Chart sheets and dialog sheets have no cells: only worksheets become Grids.
@@ -515,7 +529,7 @@ async function readWorkbookParts(src: Source, zip: Zip): Promise<Book> {
   const stylesRel = rels.find((r) => /\/styles$/.test(r.type));
   const stylesEntry = stylesRel ? get(resolvePart(dir, stylesRel.target)) : undefined;
   const formats = stylesEntry ? readFormats(await partString(src, stylesEntry)) : [];
-  return { sheets, strings, formats, date1904 };
+  return { sheets, names, strings, formats, date1904 };
 }
 
 async function readSharedStrings(src: Source, entry: ZipEntry): Promise<string[]> {
