@@ -37,6 +37,7 @@ export const readErrorText = {
     why === 'size'
       ? `部件 ${part} 解压后超过 ${mib(limit)} MB 的上限，不予读取（可能是恶意构造的“压缩炸弹”）。`
       : `部件 ${part} 的压缩比异常（解压后超过压缩前的 100 倍），不予读取（可能是恶意构造的“压缩炸弹”）。`,
+  sheetsTooLarge: (limit: number) => `工作簿的工作表解压后合计超过 ${mib(limit)} MB 的上限，超出检查的上限，不予读取。请把绩效目标表复制到新工作簿后再检查。`,
   rowOutOfRange: (sheet: string, row: string) =>
     `工作表“${sheet}”的行号 ${row.length > 20 ? row.slice(0, 20) + '…' : row} 超出 Excel 的上限（1048576 行），文件已损坏或被篡改，不予读取。`,
   colOutOfRange: (sheet: string, row: number) => `工作表“${sheet}”第 ${row} 行有单元格超出 Excel 的最后一列（XFD），文件已损坏或被篡改，不予读取。`,
@@ -55,7 +56,7 @@ export const readErrorText = {
   tooManyMergedCells: (limit: number) => `工作簿中合并区域覆盖的单元格超过 ${limit} 个，超出检查的上限，不予读取。`,
 };
 
-const mib = (bytes: number) => Math.round(bytes / (1024 * 1024));
+const mib = (bytes: number) => String(Math.round((bytes / (1024 * 1024)) * 10) / 10);
 
 /** The findings sheet added to the annotated copy. */
 export const annotateText = {

@@ -10,6 +10,8 @@ const MiB = 1024 * 1024;
 export const READ_LIMITS = {
   /** Inflated bytes of one worksheet part (the bench file's 1,000-table sheet: 6.2 MB). Bounds the time. */
   sheetPart: 256 * MiB,
+  /** Inflated bytes of all worksheet parts together: what the Grids keep is bounded by it (memory). */
+  sheetsTotal: 384 * MiB,
   /** Inflated bytes of sharedStrings.xml, held in memory whole (the bench file's: 0.2 MB). */
   sharedStringsPart: 64 * MiB,
   /** Inflated bytes of any other part read whole: workbook, rels, styles (fixtures' styles.xml: 3 KB). */
@@ -32,8 +34,8 @@ export const READ_LIMITS = {
 };
 
 /** Inflated size of a part that is over its limit or its ratio, as a reason code for the message. */
-export function inflateOverLimit(inflated: number, compressed: number, limit: number): 'size' | 'ratio' | null {
+export function inflateOverLimit(inflated: number, compressed: number, limit: number, limits: typeof READ_LIMITS = READ_LIMITS): 'size' | 'ratio' | null {
   if (inflated > limit) return 'size';
-  if (inflated > READ_LIMITS.ratioFloor && inflated > READ_LIMITS.ratio * Math.max(compressed, 1)) return 'ratio';
+  if (inflated > limits.ratioFloor && inflated > limits.ratio * Math.max(compressed, 1)) return 'ratio';
   return null;
 }

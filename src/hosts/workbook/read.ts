@@ -68,7 +68,7 @@ async function readFromSource(src: Source): Promise<Grid[]> {
     const zip = await readCentralDirectory(src);
     const book = await readWorkbookParts(src, zip);
     const grids: Grid[] = [];
-    const tally: Tally = { cells: 0, mergedCells: 0 };
+    const tally: Tally = { inflated: 0, cells: 0, mergedCells: 0 };
     for (const sheet of book.sheets) grids.push(await readSheet(src, zip, sheet, book, tally));
     return grids;
   });
@@ -297,9 +297,9 @@ async function readCentralDirectory(src: Source): Promise<Zip> {
  * The text of one part, decoded as UTF-8 across chunk boundaries, chunk by chunk. Refuses the part once its
  * inflated bytes pass `limit` or the ratio limit (a zip bomb stops after a few MB of work), and refuses a DTD.
  */
-async function* partText(src: Source, entry: ZipEntry, limit: number): AsyncGenerator<string> {
+async function* partText(src: Source, entry: ZipEntry, limit: number, tally?: Tally): AsyncGenerator<string> {
   if (entry.flags & 0x1) throw new WorkbookReadError(T.zipEncrypted);
-  const declared = inflateOverLimit(entry.uncompressedSize, entry.compressedSize, limit);
+  const declared = inflateOverLimit(entry.uncompressedSize, entry.compressedSize, limit, L);
   if (declared) throw new WorkbookReadError(T.partTooLarge(entry.name, declared, limit));
   const header = await src.read(entry.localOffset, 30);
   if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) throw new WorkbookReadError(T.truncated);
@@ -322,8 +322,10 @@ async function* partText(src: Source, entry: ZipEntry, limit: number): AsyncGene
   try {
     for await (const chunk of data) {
       inflated += (chunk as Buffer).length;
-      const over = inflateOverLimit(inflated, consumed(), limit);
+      const over = inflateOverLimit(inflated, consumed(), limit, L);
       if (over) throw new WorkbookReadError(T.partTooLarge(entry.name, over, limit));
+      // All worksheets together: what the Grids keep is bounded by what was inflated.
+      if (tally && (tally.inflated += (chunk as Buffer).length) > L.sheetsTotal) throw new WorkbookReadError(T.sheetsTooLarge(L.sheetsTotal));
       const s = decoder.write(chunk as Buffer);
       if (prolog !== null && s) prolog = checkProlog(entry.name, prolog + s);
       if (s) yield s;
@@ -606,6 +608,8 @@ function readFormats(stylesXml: string): (NumberFormatter | null)[] {
 
 /** What the whole workbook has used of the cell limits so far. */
 interface Tally {
+  /** Inflated bytes of the worksheets read so far. */
+  inflated: number;
   cells: number;
   mergedCells: number;
 }
@@ -655,7 +659,7 @@ async function readSheet(src: Source, zip: Zip, sheet: SheetRef, book: Book, tal
     return false;
   };
 
-  for await (const chunk of partText(src, entry, L.sheetPart)) {
+  for await (const chunk of partText(src, entry, L.sheetPart, tally)) {
     if (state === 'rows') {
       if (!feedRows(chunk)) continue;
       state = 'tail';
