@@ -182,3 +182,33 @@ describe('check --out on every file check reads', () => {
     }
   });
 });
+
+describe("the playground's loader", () => {
+  // The playground sniffs the first bytes itself (its own wording for empty, legacy and non-zip files).
+  const OWN: Record<string, RegExp> = {
+    'random-bytes.xlsx': /不是 .xlsx 工作簿/,
+    'empty.xlsx': /文件是空的/,
+    'csv-renamed.xlsx': /不是 .xlsx 工作簿/,
+    'encrypted.xlsx': /旧版 .xls 或其他 Office 文件/,
+    'legacy.xls': /旧版 .xls/,
+  };
+  it.each(corpus.map((c) => [c.file, c] as const))('%s', async (_f, c) => {
+    const { loadXlsx, PlaygroundFileError } = await import('../src/playground/xlsx');
+    const b = bytes.get(c.file) as Buffer;
+    const data = b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+    const got = await loadXlsx(data).then(
+      (l) => ({ sheets: l.sheets.length, message: undefined as string | undefined }),
+      (e: Error) => {
+        expect(e).toBeInstanceOf(PlaygroundFileError);
+        return { sheets: 0, message: e.message };
+      },
+    );
+    expect(Object.getOwnPropertyNames(Object.prototype).filter((k) => /^\d+$/.test(k))).toEqual([]);
+    if (OWN[c.file]) expect(got.message).toMatch(OWN[c.file]);
+    else if ('refuse' in c.expect) expect(got.message).toMatch(c.expect.refuse);
+    else if (c.file === 'invalid-code-point.xlsx') expect(got.message).toMatch(/无法打开（内容无法解析）/);
+    else if (NO_COPY[c.file]) expect(got.message).toMatch(NO_COPY[c.file]);
+    else expect(got.message).toBeUndefined();
+    if (got.message) expect(got.message.split(c.file).join('')).not.toMatch(ENGLISH);
+  });
+});

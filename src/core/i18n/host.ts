@@ -52,7 +52,7 @@ export const readErrorText = {
   tooManyCells: (limit: number) => `工作簿的非空单元格超过 ${limit} 个，超出检查的上限，不予读取。请把绩效目标表复制到新工作簿后再检查。`,
   tooManyMerges: (sheet: string, limit: number) => `工作表“${sheet}”的合并区域超过 ${limit} 个，超出检查的上限，不予读取。`,
   reservedName: (name: string) =>
-    `工作簿含有名为“${name}”的工作表或名称，生成标注副本所用的组件会因此出错，无法写出标注副本（检查结果不受影响）。请改名后再生成。`,
+    `工作簿含有名为“${name}”的工作表或名称，处理工作簿所用的组件（ExcelJS）会因此出错，无法进行此操作（检查结果不受影响）。请在 Excel 或 WPS 中改名后再试。`,
   tooManyMergedCells: (limit: number) => `工作簿中合并区域覆盖的单元格超过 ${limit} 个，超出检查的上限，不予读取。`,
 };
 
