@@ -74,7 +74,9 @@ function checkProlog(part: string, text: string): string | null {
 // XML helpers. SpreadsheetML is regular enough for regular expressions as long as we respect quoting and an
 // optional namespace prefix (some generators write <x:c> instead of <c>).
 
-const ATTR = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+// The lookbehind starts a match only at the beginning of a name: a long run of name characters with no "=" is
+// then scanned once, not once per position (quadratic).
+const ATTR = /(?<![\w.:-])([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 function attrs(tag: string): Record<string, string> {
   // No prototype: attribute names come from the file (__proto__="…" must stay an ordinary key).
@@ -132,13 +134,62 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Text of a shared string item or an inline string: every <t>, run or not, but no phonetic guide (<rPh>). */
 function stringItemText(xml: string, p: string): string {
-  const pe = esc(p);
-  if (xml.indexOf('rPh') >= 0) xml = xml.replace(re(`<${pe}rPh\\b[\\s\\S]*?</${pe}rPh>`), '');
-  const t = re(`<${pe}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${pe}t>)`);
+  if (xml.indexOf('rPh') >= 0) xml = withoutElements(xml, `<${p}rPh`, `</${p}rPh>`);
   let out = '';
-  let m: RegExpExecArray | null;
-  while ((m = t.exec(xml))) if (m[1]) out += m[1];
+  for (const el of elements(xml, `<${p}t`, `</${p}t>`)) if (el.body) out += el.body;
   return cellTextDecode(out);
+}
+
+/**
+ * Elements `<name …>…</name>` (or `<name …/>`) of `xml`, for elements that do not nest: the text is cut at each
+ * start tag, and the body and attributes are looked for only inside that piece. A regular expression with a lazy
+ * body (`<c>([\s\S]*?)</c>`) would scan from every unclosed start tag to the end of the text: a row of a million
+ * `<c>` took minutes. Here every character is looked at a bounded number of times.
+ */
+function* elements(xml: string, open: string, close: string): Generator<{ attrs: string; body: string | null }> {
+  let i = nextStart(xml, open, 0);
+  while (i >= 0) {
+    const next = nextStart(xml, open, i + open.length);
+    // A slice is a view in V8: searching it never runs past the next start tag.
+    const piece = xml.slice(i + open.length, next < 0 ? xml.length : next);
+    i = next;
+    const gt = piece.indexOf('>');
+    if (gt < 0) continue; // a start tag that never ends: nothing to read
+    const selfClosing = piece.charCodeAt(gt - 1) === 0x2f;
+    const attrs = piece.slice(0, selfClosing ? gt - 1 : gt);
+    if (selfClosing) {
+      yield { attrs, body: null };
+      continue;
+    }
+    const end = piece.indexOf(close, gt + 1);
+    // No end tag before the next element: the body is what the file has up to there.
+    yield { attrs, body: piece.slice(gt + 1, end < 0 ? piece.length : end) };
+  }
+}
+
+/** Index of the next start tag `open` ("<c", not "<col") at or after `from`, or -1. */
+function nextStart(xml: string, open: string, from: number): number {
+  for (let k = xml.indexOf(open, from); k >= 0; k = xml.indexOf(open, k + 1)) {
+    const c = xml.charCodeAt(k + open.length);
+    // Space, tab, CR, LF, '>' or '/': the tag name ends here.
+    if (c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a || c === 0x3e || c === 0x2f) return k;
+  }
+  return -1;
+}
+
+/** `xml` without the elements named by `open`/`close` (phonetic guides), in one pass. */
+function withoutElements(xml: string, open: string, close: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = nextStart(xml, open, 0); i >= 0; ) {
+    out += xml.slice(from, i);
+    const next = nextStart(xml, open, i + open.length);
+    const piece = xml.slice(i, next < 0 ? xml.length : next);
+    const end = piece.indexOf(close);
+    from = end < 0 ? i + piece.length : i + end + close.length;
+    i = next;
+  }
+  return out + xml.slice(from);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -176,7 +227,7 @@ function resolvePart(baseDir: string, target: string): string {
 
 function relsOf(xml: string): { id: string; type: string; target: string; external: boolean }[] {
   const out = [];
-  const r = re('<(?:[\\w.-]+:)?Relationship\\b((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>');
+  const r = re('<(?:[\\w.-]+:)?Relationship\\b((?:[^<>"\']|"[^<"]*"|\'[^<\']*\')*)>');
   let m: RegExpExecArray | null;
   while ((m = r.exec(xml))) {
     const a = attrs(m[1]);
@@ -222,10 +273,10 @@ export async function readWorkbookParts(parts: PartSource): Promise<Book> {
   const date1904 = /<(?:[\w.-]+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(bookXml);
   const sheets: SheetRef[] = [];
   const names: string[] = [];
-  const nameTag = re('<(?:[\\w.-]+:)?definedName\\b((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>');
+  const nameTag = re('<(?:[\\w.-]+:)?definedName\\b((?:[^<>"\']|"[^<"]*"|\'[^<\']*\')*)>');
   let n: RegExpExecArray | null;
   while ((n = nameTag.exec(bookXml))) names.push(xmlDecode(attrs(n[1]).name || ''));
-  const sheetTag = re('<(?:[\\w.-]+:)?sheet\\b((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>');
+  const sheetTag = re('<(?:[\\w.-]+:)?sheet\\b((?:[^<>"\']|"[^<"]*"|\'[^<\']*\')*)>');
   let m: RegExpExecArray | null;
   while ((m = sheetTag.exec(bookXml))) {
     const a = attrs(m[1]);
@@ -252,7 +303,7 @@ async function readSharedStrings(parts: PartSource, entry: PartRef): Promise<str
   let buf = '';
   let p: string | null = null;
   let close = '';
-  let si: RegExp | null = null;
+  let si: string | null = null;
   const pending = new Pending(16);
   for await (const chunk of partText(parts, entry, L.sharedStringsPart)) {
     if (p === null) {
@@ -260,7 +311,7 @@ async function readSharedStrings(parts: PartSource, entry: PartRef): Promise<str
       if (!/<([\w.-]+:)?sst[\s>/]/.test(buf) && buf.length < 4096) continue;
       p = rootPrefix(buf, 'sst');
       close = `</${p}si>`;
-      si = new RegExp(`<${esc(p)}si\\b[^>]*?(?:/>|>([\\s\\S]*?)</${esc(p)}si>)`, 'g');
+      si = `<${p}si`;
     }
     // Cut after the last complete item; only the new text is searched (Pending).
     const complete = pending.push(buf || chunk, (probe) => {
@@ -276,11 +327,8 @@ async function readSharedStrings(parts: PartSource, entry: PartRef): Promise<str
   return out;
 
   function parseItems(text: string): void {
-    const r = si as RegExp;
-    r.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = r.exec(text))) {
-      const body = m[1] || '';
+    for (const el of elements(text, si as string, close)) {
+      const body = el.body || '';
       // The common case is one plain <t>; anything else goes through the general item reader.
       const plain = /^<t(?: xml:space="preserve")?>([^<]*)<\/t>$/.exec(body);
       const text = plain ? cellTextDecode(plain[1]) : stringItemText(body, p as string);
@@ -297,18 +345,21 @@ async function readSharedStrings(parts: PartSource, entry: PartRef): Promise<str
 function readFormats(stylesXml: string): (NumberFormatter | null)[] {
   const p = esc(rootPrefix(stylesXml, 'styleSheet'));
   const codes = new Map<number, string>();
-  const nf = re(`<${p}numFmt\\b((?:[^>"']|"[^"]*"|'[^']*')*)>`);
+  const nf = re(`<${p}numFmt\\b((?:[^<>"']|"[^<"]*"|'[^<']*')*)>`);
   let m: RegExpExecArray | null;
   while ((m = nf.exec(stylesXml))) {
     const a = attrs(m[1]);
     codes.set(parseInt(a.numFmtId, 10), xmlDecode(a.formatCode || ''));
   }
-  const block = re(`<${p}cellXfs\\b[^>]*>([\\s\\S]*?)</${p}cellXfs>`, '').exec(stylesXml);
+  const raw = rootPrefix(stylesXml, 'styleSheet');
+  const open = stylesXml.indexOf(`<${raw}cellXfs`);
+  const close = open < 0 ? -1 : stylesXml.indexOf(`</${raw}cellXfs>`, open);
+  const block = close < 0 ? null : [null, stylesXml.slice(open, close)];
   const out: (NumberFormatter | null)[] = [];
   if (!block) return out;
   const compiled = new Map<number, NumberFormatter | null>();
-  const xf = re(`<${p}xf\\b((?:[^>"']|"[^"]*"|'[^']*')*)>`);
-  while ((m = xf.exec(block[1]))) {
+  const xf = re(`<${p}xf\\b((?:[^<>"']|"[^<"]*"|'[^<']*')*)>`);
+  while ((m = xf.exec(block[1] as string))) {
     const id = parseInt(attrs(m[1]).numFmtId || '0', 10) || 0;
     if (!compiled.has(id)) compiled.set(id, compileFormat(codes.get(id) ?? BUILTIN_FORMATS[id] ?? 'General'));
     out.push(compiled.get(id) as NumberFormatter | null);
@@ -411,7 +462,8 @@ export async function readSheet(parts: PartSource, sheet: SheetRef, book: Book, 
         readMerges(buf.slice(0, upto), p, grid, merges);
         buf = buf.slice(upto);
         if (end >= 0) mergesDone = true;
-        if (buf.length > L.rowChars) throw new WorkbookReadError(T.corrupt(T.reason.unreadable));
+        // A merge tag is a few dozen characters: text with no '>' for this long is not a list of merges.
+        if (buf.length > 65536) throw new WorkbookReadError(T.corrupt(T.reason.unreadable));
         break;
       } else break;
     }
@@ -487,7 +539,8 @@ function refCell(ref: string): { row: number; col: number } | null {
 }
 
 function readMerges(xml: string, p: string, grid: Grid, acc: { sheet: string; count: number; tally: Tally }): void {
-  const r = re(`<${esc(p)}mergeCell\\b[^>]*?\\bref\\s*=\\s*["']([^"']+)["']`);
+  // [^<>]: a start tag without its '>' ends at the next '<', so no attempt rescans the rest of the text.
+  const r = re(`<${esc(p)}mergeCell\\b[^<>]*?\\bref\\s*=\\s*["']([^"'<>]+)["']`);
   let m: RegExpExecArray | null;
   while ((m = r.exec(xml))) {
     const ref = m[1];
@@ -515,26 +568,20 @@ function readMerges(xml: string, p: string, grid: Grid, acc: { sheet: string; co
 }
 
 function readRows(xml: string, p: string, grid: Grid, state: RowState): void {
-  const pe = esc(p);
-  const rowRe = re(`<${pe}row\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${pe}row>)`);
-  const cellRe = re(`<${pe}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${pe}c>)`);
-  let rm: RegExpExecArray | null;
-  while ((rm = rowRe.exec(xml))) {
-    const rAttr = /\br\s*=\s*["'](\d+)["']/.exec(rm[1]);
+  for (const rowEl of elements(xml, `<${p}row`, `</${p}row>`)) {
+    const rAttr = /\br\s*=\s*["'](\d+)["']/.exec(rowEl.attrs);
     // Row and cell references are optional in the format: without them, count on from the previous one.
     const row = rAttr ? (rAttr[1].length > 9 ? Infinity : parseInt(rAttr[1], 10) - 1) : state.row + 1;
     if (!(row >= 0 && row < MAX_ROWS)) throw new WorkbookReadError(T.rowOutOfRange(state.sheet, rAttr ? rAttr[1] : String(row + 1)));
     state.row = row;
-    const body = rm[2];
+    const body = rowEl.body;
     if (!body) continue;
     let col = -1;
-    cellRe.lastIndex = 0;
-    let cm: RegExpExecArray | null;
-    while ((cm = cellRe.exec(body))) {
-      const a = cm[1];
+    for (const cellEl of elements(body, `<${p}c`, `</${p}c>`)) {
+      const a = cellEl.attrs;
       col = cellColumn(a, col + 1);
       if (col >= MAX_COLS) throw new WorkbookReadError(T.colOutOfRange(state.sheet, row + 1));
-      const content = cm[2];
+      const content = cellEl.body;
       if (!content) continue;
       const cell = cellValue(a, content, p, state);
       if (!cell) continue;
@@ -579,8 +626,8 @@ function cellValue(a: string, content: string, p: string, state: RowState): Cell
   const { book } = state;
   const t = attrOf(a, 't') || 'n';
   if (t === 'inlineStr') {
-    const is = re(`<${esc(p)}is\\b[^>]*>([\\s\\S]*?)</${esc(p)}is>`, '').exec(content);
-    const s = is ? stringItemText(is[1], p) : '';
+    const is = elements(content, `<${p}is`, `</${p}is>`).next();
+    const s = !is.done && is.value.body ? stringItemText(is.value.body, p) : '';
     return s === '' ? null : { value: checkLength(s, state) };
   }
   const vOpen = `<${p}v`;
