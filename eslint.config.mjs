@@ -26,5 +26,5 @@ export default tseslint.config(
     files: ['src/hosts/workbook/**', 'src/playground/xlsx.ts'],
     rules: { 'office-addins/load-object-before-read': 'off', 'office-addins/call-sync-before-read': 'off' },
   },
-  { files: ['test/**/*.ts', 'scripts/**'], rules: { '@typescript-eslint/no-require-imports': 'off', '@typescript-eslint/no-explicit-any': 'off' } },
+  { files: ['test/**/*.ts', 'test/**/*.js', 'scripts/**'], rules: { '@typescript-eslint/no-require-imports': 'off', '@typescript-eslint/no-explicit-any': 'off' } },
 );

@@ -1,7 +1,6 @@
 // Jest globalTeardown: the run fails when a test left a ptcheck-* folder or file in its temporary directory
 // (tmp-setup.js), then the directory is removed whatever it holds.
 const fs = require('fs');
-const path = require('path');
 
 module.exports = async () => {
   const dir = process.env.PTCHECK_JEST_TMP;

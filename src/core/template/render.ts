@@ -32,7 +32,8 @@ function present(t: FilledTable, k: PresenceKey): boolean {
 /** 指标值 as 符号 · 值 · 单位 such that sign + num + unit is the text again (the parser joins them that way). */
 export function splitValue(text: string): { sign: string; num: string; unit: string } {
   if (!text.trim()) return { sign: '', num: '', unit: '' };
-  const m = /^(\s*(?:>=|<=|≥|≤|＞|＜|＝|＞＝|＜＝|>|<|=)?\s*)(\d+(?:\.\d+)?)([\s\S]*)$/.exec(text);
+  // One \s* unless a comparator sits between them: two adjacent \s* would split a run of spaces every way.
+  const m = /^(\s*(?:(?:>=|<=|≥|≤|＞|＜|＝|＞＝|＜＝|>|<|=)\s*)?)(\d+(?:\.\d+)?)([\s\S]*)$/.exec(text);
   if (m && !/^\d/.test(m[3])) return { sign: m[1], num: m[2], unit: m[3] };
   // 文字描述 in the 符号 column means "no comparator, the text is the value" (seed 001).
   return { sign: '文字描述', num: '', unit: text };
