@@ -212,3 +212,16 @@ describe("the playground's loader", () => {
     if (got.message) expect(got.message.split(c.file).join('')).not.toMatch(ENGLISH);
   });
 });
+
+describe('template fill of one very long table', () => {
+  it('renders a table of 100,000 indicator rows (no spread of its cells into one call)', async () => {
+    const { parseGrids } = await import('../src/core/parse');
+    const { fillWorkbook } = await import('../src/core/template');
+    const [table] = parseGrids(await readGrids(GOOD));
+    const rows = table.indicators;
+    const indicators = Array.from({ length: 100_000 }, (_, i) => ({ ...rows[i % rows.length], row: 9 + i }));
+    const { ops } = fillWorkbook([{ ...table, indicators }], { layout: 'per-sheet' });
+    expect(ops.sheets).toHaveLength(1);
+    expect(ops.sheets[0].cells.length).toBeGreaterThan(100_000 * 4);
+  });
+});
