@@ -6,4 +6,7 @@ module.exports = {
   // Transpile only: `npm run typecheck` does the type checking once, not per test file.
   transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // One private temporary directory per run; the run fails if a test leaves a ptcheck-* entry in it.
+  globalSetup: '<rootDir>/test/tmp-setup.js',
+  globalTeardown: '<rootDir>/test/tmp-teardown.js',
 };
