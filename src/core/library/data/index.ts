@@ -3,6 +3,12 @@
 // indicators/common.json those any project can use. To add a type, add its file and one import below.
 // Static JSON imports only, so this bundles for the task pane as well as for Node.
 import types from './types.json';
+import sewagePlant from './indicators/sewage-plant.json';
+import solidWaste from './indicators/solid-waste.json';
+import soilPollution from './indicators/soil-pollution.json';
+import energySaving from './indicators/energy-saving.json';
+import natureReserve from './indicators/nature-reserve.json';
+import forestProtection from './indicators/forest-protection.json';
 import meeting from './indicators/meeting.json';
 import training from './indicators/training.json';
 import itBuild from './indicators/it-build.json';
@@ -53,6 +59,7 @@ export const libraryData = {
   version: LIBRARY_VERSION,
   types,
   indicators: [
+    ...sewagePlant, ...solidWaste, ...soilPollution, ...energySaving, ...natureReserve, ...forestProtection,
     ...meeting, ...training, ...itBuild, ...itOps, ...govPlatform, ...equipment, ...construction, ...repair,
     ...subsidy, ...staffing, ...purchasedService, ...legal, ...publicity, ...envMonitoring, ...pollution,
     ...envInspection, ...emergency, ...defense, ...agriculture, ...civilAffairs, ...village, ...road,
