@@ -3,6 +3,15 @@
 // indicators/common.json those any project can use. To add a type, add its file and one import below.
 // Static JSON imports only, so this bundles for the task pane as well as for Node.
 import types from './types.json';
+import streetLighting from './indicators/street-lighting.json';
+import municipalFacilities from './indicators/municipal-facilities.json';
+import drainage from './indicators/drainage.json';
+import cityManagement from './indicators/city-management.json';
+import streetCleaning from './indicators/street-cleaning.json';
+import wasteFacility from './indicators/waste-facility.json';
+import park from './indicators/park.json';
+import heatGasSupply from './indicators/heat-gas-supply.json';
+import constructionSupervision from './indicators/construction-supervision.json';
 import sewagePlant from './indicators/sewage-plant.json';
 import solidWaste from './indicators/solid-waste.json';
 import soilPollution from './indicators/soil-pollution.json';
@@ -59,6 +68,8 @@ export const libraryData = {
   version: LIBRARY_VERSION,
   types,
   indicators: [
+    ...streetLighting, ...municipalFacilities, ...drainage, ...cityManagement, ...streetCleaning,
+    ...wasteFacility, ...park, ...heatGasSupply, ...constructionSupervision,
     ...sewagePlant, ...solidWaste, ...soilPollution, ...energySaving, ...natureReserve, ...forestProtection,
     ...meeting, ...training, ...itBuild, ...itOps, ...govPlatform, ...equipment, ...construction, ...repair,
     ...subsidy, ...staffing, ...purchasedService, ...legal, ...publicity, ...envMonitoring, ...pollution,
