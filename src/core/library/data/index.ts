@@ -3,6 +3,18 @@
 // indicators/common.json those any project can use. To add a type, add its file and one import below.
 // Static JSON imports only, so this bundles for the task pane as well as for Node.
 import types from './types.json';
+import animalEpidemic from './indicators/animal-epidemic.json';
+import agMachinery from './indicators/ag-machinery.json';
+import farmland from './indicators/farmland.json';
+import cropProduction from './indicators/crop-production.json';
+import livestock from './indicators/livestock.json';
+import fishery from './indicators/fishery.json';
+import agQuality from './indicators/ag-quality.json';
+import soilConservation from './indicators/soil-conservation.json';
+import riverWorks from './indicators/river-works.json';
+import irrigation from './indicators/irrigation.json';
+import grassland from './indicators/grassland.json';
+import ruralCollective from './indicators/rural-collective.json';
 import streetLighting from './indicators/street-lighting.json';
 import municipalFacilities from './indicators/municipal-facilities.json';
 import drainage from './indicators/drainage.json';
@@ -68,6 +80,8 @@ export const libraryData = {
   version: LIBRARY_VERSION,
   types,
   indicators: [
+    ...animalEpidemic, ...agMachinery, ...farmland, ...cropProduction, ...livestock, ...fishery, ...agQuality,
+    ...soilConservation, ...riverWorks, ...irrigation, ...grassland, ...ruralCollective,
     ...streetLighting, ...municipalFacilities, ...drainage, ...cityManagement, ...streetCleaning,
     ...wasteFacility, ...park, ...heatGasSupply, ...constructionSupervision,
     ...sewagePlant, ...solidWaste, ...soilPollution, ...energySaving, ...natureReserve, ...forestProtection,
