@@ -3,6 +3,13 @@
 // indicators/common.json those any project can use. To add a type, add its file and one import below.
 // Static JSON imports only, so this bundles for the task pane as well as for Node.
 import types from './types.json';
+import publicTransit from './indicators/public-transit.json';
+import roadBuild from './indicators/road-build.json';
+import transportEnforcement from './indicators/transport-enforcement.json';
+import waterway from './indicators/waterway.json';
+import industrySupport from './indicators/industry-support.json';
+import industrialPark from './indicators/industrial-park.json';
+import digitalEconomy from './indicators/digital-economy.json';
 import animalEpidemic from './indicators/animal-epidemic.json';
 import agMachinery from './indicators/ag-machinery.json';
 import farmland from './indicators/farmland.json';
@@ -80,6 +87,8 @@ export const libraryData = {
   version: LIBRARY_VERSION,
   types,
   indicators: [
+    ...publicTransit, ...roadBuild, ...transportEnforcement, ...waterway, ...industrySupport,
+    ...industrialPark, ...digitalEconomy,
     ...animalEpidemic, ...agMachinery, ...farmland, ...cropProduction, ...livestock, ...fishery, ...agQuality,
     ...soilConservation, ...riverWorks, ...irrigation, ...grassland, ...ruralCollective,
     ...streetLighting, ...municipalFacilities, ...drainage, ...cityManagement, ...streetCleaning,
