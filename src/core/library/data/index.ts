@@ -3,6 +3,14 @@
 // indicators/common.json those any project can use. To add a type, add its file and one import below.
 // Static JSON imports only, so this bundles for the task pane as well as for Node.
 import types from './types.json';
+import realEstateRegistration from './indicators/real-estate-registration.json';
+import spatialPlanning from './indicators/spatial-planning.json';
+import landSurvey from './indicators/land-survey.json';
+import landConsolidation from './indicators/land-consolidation.json';
+import mineRestoration from './indicators/mine-restoration.json';
+import landEnforcement from './indicators/land-enforcement.json';
+import meteorology from './indicators/meteorology.json';
+import marine from './indicators/marine.json';
 import publicTransit from './indicators/public-transit.json';
 import roadBuild from './indicators/road-build.json';
 import transportEnforcement from './indicators/transport-enforcement.json';
@@ -87,6 +95,8 @@ export const libraryData = {
   version: LIBRARY_VERSION,
   types,
   indicators: [
+    ...realEstateRegistration, ...spatialPlanning, ...landSurvey, ...landConsolidation, ...mineRestoration,
+    ...landEnforcement, ...meteorology, ...marine,
     ...publicTransit, ...roadBuild, ...transportEnforcement, ...waterway, ...industrySupport,
     ...industrialPark, ...digitalEconomy,
     ...animalEpidemic, ...agMachinery, ...farmland, ...cropProduction, ...livestock, ...fishery, ...agQuality,
