@@ -3,6 +3,18 @@
 // indicators/common.json those any project can use. To add a type, add its file and one import below.
 // Static JSON imports only, so this bundles for the task pane as well as for Node.
 import types from './types.json';
+import publicHousing from './indicators/public-housing.json';
+import oldCommunity from './indicators/old-community.json';
+import shantytown from './indicators/shantytown.json';
+import ruralHousing from './indicators/rural-housing.json';
+import grainReserve from './indicators/grain-reserve.json';
+import grainCirculation from './indicators/grain-circulation.json';
+import materialReserve from './indicators/material-reserve.json';
+import geoHazard from './indicators/geo-hazard.json';
+import earthquake from './indicators/earthquake.json';
+import mineSafety from './indicators/mine-safety.json';
+import disasterRelief from './indicators/disaster-relief.json';
+import counterpartAid from './indicators/counterpart-aid.json';
 import realEstateRegistration from './indicators/real-estate-registration.json';
 import spatialPlanning from './indicators/spatial-planning.json';
 import landSurvey from './indicators/land-survey.json';
@@ -95,6 +107,8 @@ export const libraryData = {
   version: LIBRARY_VERSION,
   types,
   indicators: [
+    ...publicHousing, ...oldCommunity, ...shantytown, ...ruralHousing, ...grainReserve, ...grainCirculation,
+    ...materialReserve, ...geoHazard, ...earthquake, ...mineSafety, ...disasterRelief, ...counterpartAid,
     ...realEstateRegistration, ...spatialPlanning, ...landSurvey, ...landConsolidation, ...mineRestoration,
     ...landEnforcement, ...meteorology, ...marine,
     ...publicTransit, ...roadBuild, ...transportEnforcement, ...waterway, ...industrySupport,
