@@ -104,7 +104,7 @@ function build() {
       };
     });
     fs.writeFileSync(path.join(DATA, 'indicators', b.id + '.json'), JSON.stringify(inds, null, 1) + '\n');
-    const entry = { id: t.id, name: t.name, keywords: t.keywords, description: t.description };
+    const entry = { id: t.id, name: t.name, keywords: t.keywords, description: t.description, class: t['类'], source: b.source };
     const at = types.findIndex((x) => x.id === t.id);
     if (at >= 0) types[at] = entry;
     else types.splice(types.findIndex((x) => x.id === ANCHOR_TYPE), 0, entry);
