@@ -99,6 +99,20 @@ import land from './indicators/land.json';
 import discipline from './indicators/discipline.json';
 import greening from './indicators/greening.json';
 import cleanHeating from './indicators/clean-heating.json';
+import archives from './indicators/archives.json';
+import audit from './indicators/audit.json';
+import cppcc from './indicators/cppcc.json';
+import cyberspace from './indicators/cyberspace.json';
+import devPlanning from './indicators/dev-planning.json';
+import ethnicReligion from './indicators/ethnic-religion.json';
+import fiscalMgmt from './indicators/fiscal-mgmt.json';
+import foodDrugSafety from './indicators/food-drug-safety.json';
+import marketRegulation from './indicators/market-regulation.json';
+import massOrg from './indicators/mass-org.json';
+import npc from './indicators/npc.json';
+import statistics from './indicators/statistics.json';
+import talent from './indicators/talent.json';
+import tax from './indicators/tax.json';
 import common from './indicators/common.json';
 
 export const LIBRARY_VERSION = '2023.1';
@@ -123,6 +137,8 @@ export const libraryData = {
     ...envInspection, ...emergency, ...defense, ...agriculture, ...civilAffairs, ...village, ...road,
     ...riverForest, ...petition, ...investment, ...workSafety, ...health, ...operations, ...party, ...fire,
     ...civilization, ...familyPlanning, ...veterans, ...sanitation, ...governance, ...water, ...chronicles,
-    ...finance, ...land, ...discipline, ...greening, ...cleanHeating, ...common,
+    ...finance, ...land, ...discipline, ...greening, ...cleanHeating, ...archives, ...audit, ...cppcc,
+    ...cyberspace, ...devPlanning, ...ethnicReligion, ...fiscalMgmt, ...foodDrugSafety, ...marketRegulation,
+    ...massOrg, ...npc, ...statistics, ...talent, ...tax, ...common,
   ],
 };
