@@ -59,6 +59,20 @@ import npc from './indicators/npc.json';
 import statistics from './indicators/statistics.json';
 import talent from './indicators/talent.json';
 import tax from './indicators/tax.json';
+import civilAirDefense from './indicators/civil-air-defense.json';
+import compulsoryEdu from './indicators/compulsory-edu.json';
+import drugControl from './indicators/drug-control.json';
+import highSchool from './indicators/high-school.json';
+import higherEdu from './indicators/higher-edu.json';
+import judicialCase from './indicators/judicial-case.json';
+import police from './indicators/police.json';
+import preschool from './indicators/preschool.json';
+import publicLegalService from './indicators/public-legal-service.json';
+import specialEdu from './indicators/special-edu.json';
+import studentAid from './indicators/student-aid.json';
+import teacher from './indicators/teacher.json';
+import trafficSafety from './indicators/traffic-safety.json';
+import vocationalEdu from './indicators/vocational-edu.json';
 import common from './indicators/common.json';
 
 export const LIBRARY_VERSION = '2023.1';
@@ -74,6 +88,8 @@ export const libraryData = {
     ...civilization, ...familyPlanning, ...veterans, ...sanitation, ...governance, ...water, ...chronicles,
     ...finance, ...land, ...discipline, ...greening, ...cleanHeating, ...archives, ...audit, ...cppcc,
     ...cyberspace, ...devPlanning, ...ethnicReligion, ...fiscalMgmt, ...foodDrugSafety, ...marketRegulation,
-    ...massOrg, ...npc, ...statistics, ...talent, ...tax, ...common,
+    ...massOrg, ...npc, ...statistics, ...talent, ...tax, ...civilAirDefense, ...compulsoryEdu, ...drugControl,
+    ...highSchool, ...higherEdu, ...judicialCase, ...police, ...preschool, ...publicLegalService, ...specialEdu,
+    ...studentAid, ...teacher, ...trafficSafety, ...vocationalEdu, ...common,
   ],
 };
