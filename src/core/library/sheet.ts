@@ -66,10 +66,13 @@ export function libraryToSheets(lib: Library): LibrarySheets {
   const typeName = (id: string) => (id === 'common' ? S.commonType : byId.has(id) ? byId.get(id)!.name : id);
   const indicators: string[][] = [INDICATOR_COLUMNS.map((k) => S.columns[k])];
   for (const i of lib.indicators) {
+    // A 社会/生态环境成本 row is written in core2021 form: under classic (成本指标 under 产出) it would read back
+    // as 经济成本.
+    const place = i.core2021.l1 === '成本指标' && i.core2021.l2 !== '经济成本指标' ? i.core2021 : i;
     indicators.push([
       i.types.map(typeName).join('、'),
-      i.l1,
-      i.l2,
+      place.l1,
+      place.l2,
       i.l3,
       i.explanation,
       i.unit,

@@ -3,6 +3,60 @@
 // indicators/common.json those any project can use. To add a type, add its file and one import below.
 // Static JSON imports only, so this bundles for the task pane as well as for Node.
 import types from './types.json';
+import publicHousing from './indicators/public-housing.json';
+import oldCommunity from './indicators/old-community.json';
+import shantytown from './indicators/shantytown.json';
+import ruralHousing from './indicators/rural-housing.json';
+import grainReserve from './indicators/grain-reserve.json';
+import grainCirculation from './indicators/grain-circulation.json';
+import materialReserve from './indicators/material-reserve.json';
+import geoHazard from './indicators/geo-hazard.json';
+import earthquake from './indicators/earthquake.json';
+import mineSafety from './indicators/mine-safety.json';
+import disasterRelief from './indicators/disaster-relief.json';
+import counterpartAid from './indicators/counterpart-aid.json';
+import realEstateRegistration from './indicators/real-estate-registration.json';
+import spatialPlanning from './indicators/spatial-planning.json';
+import landSurvey from './indicators/land-survey.json';
+import landConsolidation from './indicators/land-consolidation.json';
+import mineRestoration from './indicators/mine-restoration.json';
+import landEnforcement from './indicators/land-enforcement.json';
+import meteorology from './indicators/meteorology.json';
+import marine from './indicators/marine.json';
+import publicTransit from './indicators/public-transit.json';
+import roadBuild from './indicators/road-build.json';
+import transportEnforcement from './indicators/transport-enforcement.json';
+import waterway from './indicators/waterway.json';
+import industrySupport from './indicators/industry-support.json';
+import industrialPark from './indicators/industrial-park.json';
+import digitalEconomy from './indicators/digital-economy.json';
+import animalEpidemic from './indicators/animal-epidemic.json';
+import agMachinery from './indicators/ag-machinery.json';
+import farmland from './indicators/farmland.json';
+import cropProduction from './indicators/crop-production.json';
+import livestock from './indicators/livestock.json';
+import fishery from './indicators/fishery.json';
+import agQuality from './indicators/ag-quality.json';
+import soilConservation from './indicators/soil-conservation.json';
+import riverWorks from './indicators/river-works.json';
+import irrigation from './indicators/irrigation.json';
+import grassland from './indicators/grassland.json';
+import ruralCollective from './indicators/rural-collective.json';
+import streetLighting from './indicators/street-lighting.json';
+import municipalFacilities from './indicators/municipal-facilities.json';
+import drainage from './indicators/drainage.json';
+import cityManagement from './indicators/city-management.json';
+import streetCleaning from './indicators/street-cleaning.json';
+import wasteFacility from './indicators/waste-facility.json';
+import park from './indicators/park.json';
+import heatGasSupply from './indicators/heat-gas-supply.json';
+import constructionSupervision from './indicators/construction-supervision.json';
+import sewagePlant from './indicators/sewage-plant.json';
+import solidWaste from './indicators/solid-waste.json';
+import soilPollution from './indicators/soil-pollution.json';
+import energySaving from './indicators/energy-saving.json';
+import natureReserve from './indicators/nature-reserve.json';
+import forestProtection from './indicators/forest-protection.json';
 import meeting from './indicators/meeting.json';
 import training from './indicators/training.json';
 import itBuild from './indicators/it-build.json';
@@ -108,6 +162,17 @@ export const libraryData = {
   version: LIBRARY_VERSION,
   types,
   indicators: [
+    ...publicHousing, ...oldCommunity, ...shantytown, ...ruralHousing, ...grainReserve, ...grainCirculation,
+    ...materialReserve, ...geoHazard, ...earthquake, ...mineSafety, ...disasterRelief, ...counterpartAid,
+    ...realEstateRegistration, ...spatialPlanning, ...landSurvey, ...landConsolidation, ...mineRestoration,
+    ...landEnforcement, ...meteorology, ...marine,
+    ...publicTransit, ...roadBuild, ...transportEnforcement, ...waterway, ...industrySupport,
+    ...industrialPark, ...digitalEconomy,
+    ...animalEpidemic, ...agMachinery, ...farmland, ...cropProduction, ...livestock, ...fishery, ...agQuality,
+    ...soilConservation, ...riverWorks, ...irrigation, ...grassland, ...ruralCollective,
+    ...streetLighting, ...municipalFacilities, ...drainage, ...cityManagement, ...streetCleaning,
+    ...wasteFacility, ...park, ...heatGasSupply, ...constructionSupervision,
+    ...sewagePlant, ...solidWaste, ...soilPollution, ...energySaving, ...natureReserve, ...forestProtection,
     ...meeting, ...training, ...itBuild, ...itOps, ...govPlatform, ...equipment, ...construction, ...repair,
     ...subsidy, ...staffing, ...purchasedService, ...legal, ...publicity, ...envMonitoring, ...pollution,
     ...envInspection, ...emergency, ...defense, ...agriculture, ...civilAffairs, ...village, ...road,
