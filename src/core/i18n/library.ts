@@ -20,7 +20,7 @@ export const librarySheetText = {
     id: '编号',
   },
   /** Column headers of the optional project-type sheet. */
-  typeColumns: { name: '类型', id: '编号', keywords: '关键词', description: '说明' },
+  typeColumns: { name: '类型', id: '编号', keywords: '关键词', description: '说明', class: '支出功能分类', source: '来源' },
   commonType: '通用',
   defaultSource: '部门指标库',
 };

@@ -113,6 +113,47 @@ import npc from './indicators/npc.json';
 import statistics from './indicators/statistics.json';
 import talent from './indicators/talent.json';
 import tax from './indicators/tax.json';
+import civilAirDefense from './indicators/civil-air-defense.json';
+import compulsoryEdu from './indicators/compulsory-edu.json';
+import drugControl from './indicators/drug-control.json';
+import highSchool from './indicators/high-school.json';
+import higherEdu from './indicators/higher-edu.json';
+import judicialCase from './indicators/judicial-case.json';
+import police from './indicators/police.json';
+import preschool from './indicators/preschool.json';
+import publicLegalService from './indicators/public-legal-service.json';
+import specialEdu from './indicators/special-edu.json';
+import studentAid from './indicators/student-aid.json';
+import teacher from './indicators/teacher.json';
+import trafficSafety from './indicators/traffic-safety.json';
+import vocationalEdu from './indicators/vocational-edu.json';
+import arts from './indicators/arts.json';
+import broadcasting from './indicators/broadcasting.json';
+import childWelfare from './indicators/child-welfare.json';
+import commerce from './indicators/commerce.json';
+import disability from './indicators/disability.json';
+import ecommerce from './indicators/ecommerce.json';
+import employment from './indicators/employment.json';
+import foreignTrade from './indicators/foreign-trade.json';
+import funeral from './indicators/funeral.json';
+import healthSupervision from './indicators/health-supervision.json';
+import heritage from './indicators/heritage.json';
+import hospital from './indicators/hospital.json';
+import laborInspection from './indicators/labor-inspection.json';
+import maternalChild from './indicators/maternal-child.json';
+import media from './indicators/media.json';
+import medicalInsurance from './indicators/medical-insurance.json';
+import primaryCare from './indicators/primary-care.json';
+import publicCulture from './indicators/public-culture.json';
+import research from './indicators/research.json';
+import sciPlatform from './indicators/sci-platform.json';
+import sciPopularization from './indicators/sci-popularization.json';
+import socialInsurance from './indicators/social-insurance.json';
+import socialScience from './indicators/social-science.json';
+import sports from './indicators/sports.json';
+import tcm from './indicators/tcm.json';
+import techEnterprise from './indicators/tech-enterprise.json';
+import tourism from './indicators/tourism.json';
 import common from './indicators/common.json';
 
 export const LIBRARY_VERSION = '2023.1';
@@ -139,6 +180,12 @@ export const libraryData = {
     ...civilization, ...familyPlanning, ...veterans, ...sanitation, ...governance, ...water, ...chronicles,
     ...finance, ...land, ...discipline, ...greening, ...cleanHeating, ...archives, ...audit, ...cppcc,
     ...cyberspace, ...devPlanning, ...ethnicReligion, ...fiscalMgmt, ...foodDrugSafety, ...marketRegulation,
-    ...massOrg, ...npc, ...statistics, ...talent, ...tax, ...common,
+    ...massOrg, ...npc, ...statistics, ...talent, ...tax, ...civilAirDefense, ...compulsoryEdu, ...drugControl,
+    ...highSchool, ...higherEdu, ...judicialCase, ...police, ...preschool, ...publicLegalService, ...specialEdu,
+    ...studentAid, ...teacher, ...trafficSafety, ...vocationalEdu, ...arts, ...broadcasting, ...childWelfare,
+    ...commerce, ...disability, ...ecommerce, ...employment, ...foreignTrade, ...funeral, ...healthSupervision,
+    ...heritage, ...hospital, ...laborInspection, ...maternalChild, ...media, ...medicalInsurance, ...primaryCare,
+    ...publicCulture, ...research, ...sciPlatform, ...sciPopularization, ...socialInsurance, ...socialScience,
+    ...sports, ...tcm, ...techEnterprise, ...tourism, ...common,
   ],
 };
