@@ -83,12 +83,17 @@ function build() {
     const t = byId.get(b.id);
     if (!t) throw new Error('type not in taxonomy: ' + b.id);
     if (!b.source) throw new Error('no @source for ' + b.id);
-    const inds = b.rows.map(({ f }, i) => {
+    // Ids stay stable: a row keeps the id its 三级 had in the shipped file; new rows get the next free number.
+    const file = path.join(DATA, 'indicators', b.id + '.json');
+    const before = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : [];
+    const idOf = new Map(before.map((x) => [x.l3, x.id]));
+    let next = before.reduce((m, x) => Math.max(m, parseInt(x.id.split('.')[1], 10) || 0), 0);
+    const inds = b.rows.map(({ f }) => {
       const [code, l3, unit, tpl, basis, explanation, extra] = f;
       const p = L2[code];
       const kw = [l3].concat(extra ? extra.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) : []);
       return {
-        id: b.id + '.' + String(i + 1).padStart(2, '0'),
+        id: idOf.get(l3) || b.id + '.' + String(++next).padStart(2, '0'),
         types: [b.id],
         l1: p[0],
         l2: p[1],
@@ -103,7 +108,7 @@ function build() {
         source: b.source,
       };
     });
-    fs.writeFileSync(path.join(DATA, 'indicators', b.id + '.json'), JSON.stringify(inds, null, 1) + '\n');
+    fs.writeFileSync(file, JSON.stringify(inds, null, 1) + '\n');
     const entry = { id: t.id, name: t.name, keywords: t.keywords, description: t.description, class: t['类'], source: b.source };
     const at = types.findIndex((x) => x.id === t.id);
     if (at >= 0) types[at] = entry;
