@@ -104,15 +104,27 @@ function buildIndex(lib: Library): ClassifierIndex {
   });
   const df = new Map<string, number>();
   for (const r of raw) df.set(r.text, (df.get(r.text) || 0) + 1);
+  // How many other types' indicators use each term (memoised: the same word is a keyword of several types).
+  const usedBy = new Map<string, number[]>();
+  const typesUsing = (text: string): number[] => {
+    let list = usedBy.get(text);
+    if (!list) {
+      // Only the types whose vocabulary has every bigram of the word can contain it.
+      const grams = bigrams(text);
+      let candidates: number[] | undefined;
+      for (const g of grams) {
+        const l = vocab.get(g) || [];
+        candidates = candidates ? candidates.filter((ti) => l.indexOf(ti) >= 0) : l.slice();
+        if (!candidates.length) break;
+      }
+      list = (candidates || []).filter((ti) => corpus[ti].indexOf(text) >= 0);
+      usedBy.set(text, list);
+    }
+    return list;
+  };
   const terms: Term[] = raw.map((r) => {
     // How many other types' indicators use the word: 发放, 维护, 宣传 say little about which type a project is.
-    // (Only the types whose vocabulary has the word's rarest bigram can contain it.)
-    let candidates: number[] | undefined;
-    for (const g of bigrams(r.text)) {
-      const list = vocab.get(g) || [];
-      if (!candidates || list.length < candidates.length) candidates = list;
-    }
-    const others = (candidates || []).filter((ti) => ti !== r.type && corpus[ti].indexOf(r.text) >= 0).length;
+    const others = typesUsing(r.text).filter((ti) => ti !== r.type).length;
     const generic = others / Math.max(1, types.length);
     const weight = (lengthWeight(r.text.replace(/\|/g, '').length) * r.boost) / Math.sqrt(df.get(r.text) || 1) / (1 + 3 * generic);
     return { text: r.text, type: r.type, weight, grams: bigrams(r.text) };
