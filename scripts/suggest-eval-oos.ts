@@ -1,8 +1,10 @@
 // The suggester out of sample: the frozen set of 204 real project names from other provinces' published budgets
 // (scripts/suggest-eval-oos.json, labelled once before tuning), next to the in-sample figure of suggest-eval.ts.
 //
-//   npx tsx scripts/suggest-eval-oos.ts [--top N] [--quiet] [--misses]
+//   npx tsx scripts/suggest-eval-oos.ts [--top N] [--quiet] [--misses] [--dev]
 //
+// Tuning discipline: only the odd-numbered projects (the "dev" half, --dev prints only those) may be looked at one by
+// one while tuning; the even-numbered half is held out and only ever read as the aggregate figure printed here.
 // Per project: the top types, then the top-N suggestions marked ✓ (from a type labelled on topic), ~ (common) or ✗.
 // Reported: top-1 type on topic, and the share of projects with at least 3 of the top N on topic (common ones not
 // counted). --misses prints only the projects under 3.
@@ -25,6 +27,8 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quiet = args.includes('--quiet');
   const missesOnly = args.includes('--misses');
+  const devOnly = args.includes('--dev');
+  const half = { dev: { n: 0, top: 0, ok: 0 }, held: { n: 0, top: 0, ok: 0 } };
   const ti = args.indexOf('--top');
   const top = ti >= 0 ? parseInt(args[ti + 1], 10) : 10;
   let topType = 0;
@@ -47,7 +51,11 @@ async function main(): Promise<void> {
       noFit++;
       if (good >= 3) noFitOk++;
     }
-    if (quiet || (missesOnly && good >= 3)) continue;
+    const h = parseInt(p.id.slice(4), 10) % 2 ? half.dev : half.held;
+    h.n++;
+    if (first && p.types.includes(first.id)) h.top++;
+    if (good >= 3) h.ok++;
+    if (quiet || (missesOnly && good >= 3) || (devOnly && h !== half.dev)) continue;
     const types = res.types.slice(0, 3).map((t) => `${t.id}(${t.score})`).join(' ');
     console.log(`${p.id} ${p.name}  [${p.types.join(',')}]  →  ${types}${fit && !fit.good ? '  (no good fit)' : ''}   on topic ${good}/${list.length}`);
     for (const s of list) console.log(`    ${p.types.includes(s.type) ? '✓' : s.type === 'common' ? '~' : '✗'} ${s.l3}  ${s.value}  [${s.type}]`);
@@ -60,6 +68,8 @@ async function main(): Promise<void> {
   console.log(`  projects with at least 3 of ${top} suggestions on topic: ${atLeast3}/${n} (${pct(atLeast3, n)})`);
   console.log(`  suggestions on topic: ${strict}/${shown} (${pct(strict, shown)})`);
   if (noFit) console.log(`  reported as no good fit: ${noFit} (of which ${noFitOk} still have at least 3 on topic)`);
+  for (const [label, h] of [['dev half (odd ids, looked at while tuning)', half.dev], ['held-out half (even ids, never looked at)', half.held]] as const)
+    console.log(`  ${label}: top type ${h.top}/${h.n} (${pct(h.top, h.n)}), at least 3 of ${top} ${h.ok}/${h.n} (${pct(h.ok, h.n)})`);
   console.log(`in sample (${ins.projects} fixture projects, scripts/suggest-eval-labels.json):`);
   console.log(`  top type on topic: ${ins.topType}/${ins.projects} (${pct(ins.topType, ins.projects)})`);
   console.log(`  projects with at least 3 of ${top} suggestions on topic: ${ins.atLeast3}/${ins.projects} (${pct(ins.atLeast3, ins.projects)})`);

@@ -16,6 +16,8 @@ import { extractQuantities } from '../src/core/library/quantity';
 import { suggest, Suggestion } from '../src/core/library/suggest';
 import { libraryFromGrids, libraryToSheets, INDICATOR_COLUMNS } from '../src/core/library/sheet';
 import { readLibraryWorkbook, writeLibraryWorkbook } from '../src/hosts/workbook/library';
+import { noGoodFitText } from '../src/core/i18n/library';
+import { renderSuggestText } from '../src/cli/library-text';
 
 jest.setTimeout(120000);
 
@@ -450,5 +452,51 @@ describe('the library as a worksheet', () => {
     const imp = libraryFromGrids([gridFrom('Sheet1', [['项目', '金额'], ['a', '1']])], getLibrary());
     expect(imp.issues[0]).toContain('没有找到指标库工作表');
     expect(imp.library.indicators).toEqual([]);
+  });
+});
+
+describe('when no project type fits', () => {
+  it('says the fit is good when the name names a type', () => {
+    const res = suggest({ name: '业务培训费', purpose: '举办业务培训班2期，培训120人' });
+    expect(res.fit).toMatchObject({ good: true, reason: 'ok', best: { id: 'training' } });
+    expect(res.fit.words).toContain('培训');
+  });
+
+  it('says so, and why, when only the 资金用途 names a type (weak fit), and still suggests that type', () => {
+    const res = suggest({ name: '环安局建设经费', purpose: '用于大气污染防治设备购置' });
+    expect(res.fit.good).toBe(false);
+    expect(res.fit.reason).toBe('weak');
+    expect(res.fit.best!.id).toBe('pollution');
+    expect(res.fit.words).toContain('大气污染防治');
+    expect(res.suggestions.filter((s) => s.type === 'pollution' || s.type === 'equipment').length).toBeGreaterThanOrEqual(3);
+    expect(noGoodFitText(res.fit)).toMatch(/匹配度低.*大气\/水污染治理.*大气污染防治/);
+  });
+
+  it('builds suggestions from what the texts name when nothing fits: the object and its quantities, plus the common ones', () => {
+    const res = suggest({ name: '航天育种搭载试验经费', purpose: '搭载作物种子300份，开展太空育种试验', year: 2024 });
+    expect(res.fit).toMatchObject({ good: false, reason: 'none', words: [] });
+    const own = res.suggestions.filter((s) => s.type === 'project');
+    expect(own.map((s) => [s.l2, s.l3, s.value])).toEqual(
+      expect.arrayContaining([
+        ['数量指标', '搭载作物种子份数', '≥300份'],
+        ['质量指标', '航天育种搭载试验任务完成率', '≥95%'],
+        ['时效指标', '航天育种搭载试验完成时间', '2024年12月底前完成'],
+      ]),
+    );
+    // Same length, and what the profile requires is still there (成本, a 效益, 满意度), from the common rows.
+    expect(res.suggestions.length).toBe(10);
+    for (const l2 of ['成本指标', '服务对象满意度指标']) expect(res.suggestions.some((s) => s.l2 === l2)).toBe(true);
+    // The project's own rows replace the common rows they say more precisely.
+    expect(res.suggestions.map((s) => s.l3)).not.toContain('年度任务完成率');
+    expect(res.suggestions.map((s) => s.l3)).not.toContain('项目完成时间');
+    expect(noGoodFitText(res.fit)).toMatch(/没有与本项目相符的项目类型/);
+  });
+
+  it('prints the no-fit line in `ptcheck suggest` text output', () => {
+    const res = suggest({ name: '航天育种搭载试验经费' });
+    const plain = { bold: (s: string) => s, dim: (s: string) => s, bad: (s: string) => s, severity: (_: unknown, s: string) => s };
+    expect(renderSuggestText('航天育种搭载试验经费', res, plain)).toContain('指标库中没有与本项目相符的项目类型');
+    const good = suggest({ name: '业务培训费' });
+    expect(renderSuggestText('业务培训费', good, plain)).not.toContain('匹配度低');
   });
 });
