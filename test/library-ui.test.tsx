@@ -15,8 +15,8 @@ import { TaskPane } from '../src/taskpane/components/TaskPane';
 import { registerPaneIcons } from '../src/taskpane/icons';
 import { FIXTURES, loadGrids } from './helpers/load';
 
-// The whole pane over the built-in library (150 types, 2,800 indicators) on a shared machine: more than jest's
-// default 5 s, though nothing here is a timing assertion.
+// The whole pane over the built-in library (151 types, 2,800 indicators) on a shared machine: more than jest's
+// default 5 s, though nothing here is a timing assertion (a timeout would tear jsdom down under pending updates).
 jest.setTimeout(60000);
 
 let g002: Grid[];
@@ -35,8 +35,6 @@ function setup(host = new MemoryHost(g002)) {
 const libItems = () => screen.queryAllByTestId('library-item');
 
 describe('指标库 tab', () => {
-  // Many steps, the first of which loads, validates and indexes the whole library (151 types, 2,800 indicators): more
-  // than jest's default 5 s on a busy machine, and a timeout here tears jsdom down under pending updates.
   it('shows types and suggestions, searches, and inserts the ticked rows into the table', async () => {
     const { host } = setup();
     // Nothing is read before the tab is opened.
@@ -92,7 +90,7 @@ describe('指标库 tab', () => {
     // The template route is explained, not offered as a button that does nothing.
     fireEvent.click(screen.getByTestId('tab-library'));
     expect(screen.getByTestId('library-template-note').textContent).toBe(L.templateNote);
-  }, 30000);
+  });
 
   it('picks the table of the selected cell and explains a table that cannot take rows', async () => {
     const host = new MemoryHost(g002);
