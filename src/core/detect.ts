@@ -24,17 +24,42 @@ const DEPT_L1 = /^部门(产出|效果|效益)(指标)?$/;
 function headerColumns(grid: Grid, row: number): Partial<Record<ColumnRole, number>> | undefined {
   const cols = grid.filledCols(row);
   if (cols.length < 3) return undefined;
-  // Cheap gate: a header row names the 三级 column.
+  // Cheap gate: a header row names the 三级 column, or both 一级 and 二级.
   let named = false;
-  for (const c of cols) if (grid.rawText(row, c).indexOf('三级') >= 0) named = true;
-  if (!named) return undefined;
+  let l1 = false;
+  let l2 = false;
+  for (const c of cols) {
+    const t = grid.rawText(row, c);
+    if (t.indexOf('三级') >= 0) named = true;
+    if (t.indexOf('一级') >= 0) l1 = true;
+    if (t.indexOf('二级') >= 0) l2 = true;
+  }
+  if (!named && !(l1 && l2)) return undefined;
   const found: Partial<Record<ColumnRole, number>> = {};
   for (const c of cols) {
     const role = columnRole(grid.text(row, c));
     if (role && found[role] === undefined) found[role] = c;
   }
+  // No 三级 header, but the 二级 header spans two columns: the second holds the indicator names (鄂州 目标表).
+  if (found.l3 === undefined && found.l2 !== undefined) {
+    const area = grid.areaOf(row, found.l2);
+    if (area.right > area.left) found.l3 = area.left + 1;
+  }
   const levels = (found.l1 !== undefined ? 1 : 0) + (found.l2 !== undefined ? 1 : 0) + (found.l3 !== undefined ? 1 : 0);
   if (found.l3 === undefined || levels < 2) return undefined;
+  // 绩效标准 is a basis when it follows the value, a description when it comes before it.
+  if (found.standard !== undefined) {
+    const v = found.value !== undefined ? found.value : found.num;
+    if (v !== undefined && found.standard > v) {
+      if (found.basis === undefined) found.basis = found.standard;
+    } else if (found.desc === undefined) found.desc = found.standard;
+    delete found.standard;
+  }
+  // 指标性质 · 指标值 · 度量单位 (一体化 exports): the value column is the number of a split value.
+  if (found.value !== undefined && found.num === undefined && (found.sign !== undefined || found.unit !== undefined)) {
+    found.num = found.value;
+    delete found.value;
+  }
   return found;
 }
 
@@ -53,6 +78,36 @@ function looksLikeIndicatorRow(grid: Grid, row: number, columns: Partial<Record<
   const l3 = columns.l3 !== undefined ? grid.text(row, columns.l3) : '';
   const l2 = columns.l2 !== undefined ? grid.effectiveText(row, columns.l2) : '';
   return l3.trim() !== '' && /指标$/.test(normLabel(l2));
+}
+
+/** A blank row inside the merged 一级/二级 cell of the rows around it: a row left empty under a 二级 (自评表). */
+function insideLevelMerge(grid: Grid, row: number, columns: Partial<Record<ColumnRole, number>>): boolean {
+  for (const col of [columns.l1, columns.l2]) {
+    if (col === undefined) continue;
+    const m = grid.mergeAt(row, col);
+    if (m && m.top < row && m.bottom > row) return true;
+  }
+  return false;
+}
+
+const GRID_ROLES: ColumnRole[] = ['l1', 'l2', 'l3', 'desc', 'value', 'sign', 'num', 'unit', 'basis', 'scoring', 'project', 'org', 'budget', 'goals', 'weight', 'direction'];
+
+/** A row with text only outside the indicator columns (a 审核意见 line under the grid, a signature) ends the body. */
+function hasGridText(grid: Grid, row: number, columns: Partial<Record<ColumnRole, number>>): boolean {
+  for (const role of GRID_ROLES) {
+    const col = columns[role];
+    if (col !== undefined && grid.text(row, col).trim() !== '') return true;
+  }
+  return false;
+}
+
+/** A flat-list row that carries an indicator (not a department subtotal line above the projects). */
+function hasIndicator(grid: Grid, row: number, columns: Partial<Record<ColumnRole, number>>): boolean {
+  for (const role of ['l1', 'l2', 'l3', 'value', 'num'] as ColumnRole[]) {
+    const col = columns[role];
+    if (col !== undefined && grid.text(row, col).trim() !== '') return true;
+  }
+  return false;
 }
 
 export function detectTables(grid: Grid): TableRegion[] {
@@ -85,9 +140,10 @@ export function detectTables(grid: Grid): TableRegion[] {
     const limit = h + 1 < headers.length ? headers[h + 1].row : grid.rowCount;
     let bodyBottom = bodyTop - 1;
     for (let r = bodyTop; r < limit; r++) {
-      if (grid.isBlankRow(r)) {
+      if (grid.isBlankRow(r) || !hasGridText(grid, r, columns)) {
+        if (insideLevelMerge(grid, r, columns)) continue;
         // Tolerate a stray blank row inside a table when an indicator row follows directly.
-        if (r + 1 < limit && !grid.isBlankRow(r + 1) && looksLikeIndicatorRow(grid, r + 1, columns) && !startsSomethingElse(grid, r + 1, headerRows)) {
+        if (grid.isBlankRow(r) && r + 1 < limit && !grid.isBlankRow(r + 1) && looksLikeIndicatorRow(grid, r + 1, columns) && !startsSomethingElse(grid, r + 1, headerRows)) {
           continue;
         }
         break;
@@ -111,22 +167,34 @@ export function detectTables(grid: Grid): TableRegion[] {
     }
 
     if (isFlat) {
-      // One region per project: consecutive rows with the same 项目名称 (blank continues the previous one).
+      // One region per project: consecutive rows with the same 项目名称 (blank continues the previous one). Two
+      // projects of the same name follow each other too (two allocations of one grant): the hierarchy restarting
+      // (产出 after 满意度) where the name cell is not one merged cell marks the second.
       let current: number[] = [];
       let currentName = '';
+      let prevL1 = '';
+      let prevArea: string | undefined;
       const flush = () => {
         if (current.length)
           regions.push({ kind, sheet: grid.name, headerRow, columns, bodyTop: current[0], bodyBottom: current[current.length - 1], metaTop: headerRow, rows: current });
         current = [];
+        prevL1 = '';
       };
+      const pc = columns.project!;
       for (let r = bodyTop; r <= bodyBottom; r++) {
-        if (grid.isBlankRow(r)) continue;
-        const name = grid.effectiveText(r, columns.project!).trim();
-        if (name && name !== currentName) {
+        if (grid.isBlankRow(r) || !hasIndicator(grid, r, columns)) continue;
+        const name = grid.effectiveText(r, pc).trim();
+        const area = grid.mergeAt(r, pc);
+        const areaKey = area ? area.top + ':' + area.left : undefined;
+        const l1 = columns.l1 !== undefined ? normLabel(grid.effectiveText(r, columns.l1)) : '';
+        const restart = current.length > 0 && /^满意度/.test(prevL1) && /^(产出|成本)/.test(l1) && (!areaKey || areaKey !== prevArea);
+        if ((name && name !== currentName) || restart) {
           flush();
-          currentName = name;
+          if (name) currentName = name;
         }
         current.push(r);
+        if (l1) prevL1 = l1;
+        prevArea = areaKey;
       }
       flush();
     } else {
