@@ -1,6 +1,7 @@
 // Finds every target table on a sheet by its labels: the indicator header row (一级/二级/三级…) anchors a
 // table; the meta block (title, 项目编码, 预算, 支出计划, 绩效目标) is looked for above it, up to the previous table.
-import { Grid } from './grid';
+import { Grid, toA1 } from './grid';
+import { noTableText } from './i18n/rules';
 import { ColumnRole, columnRole, isTitle, metaLabel, normLabel } from './labels';
 import { TableKind } from './model';
 
@@ -208,4 +209,44 @@ export function detectTables(grid: Grid): TableRegion[] {
     prevEnd = bodyBottom;
   }
   return regions;
+}
+
+export type NoTableReason = 'empty' | 'no-header' | 'no-value-column' | 'no-rows';
+
+/** Why a sheet yields no target table: what detection looked for and which of those labels the sheet has. */
+export interface NoTableExplanation {
+  sheet: string;
+  reason: NoTableReason;
+  /** Label-like cells found (一级/二级/三级指标, 指标值 …), at most a few, in sheet order. */
+  found: { cell: string; text: string }[];
+  /** Row (0-based) of the header that was found but had no value column or no rows under it. */
+  headerRow?: number;
+  /** zh-CN sentence for the user: what was looked for, what was found. */
+  message: string;
+}
+
+const LABEL_HINT = /^(一级|二级|三级)(指标)?|^指标值|^(年度)?指标值|^绩效指标$|^指标名称$|^指标内容$|^(当年)?预期(实现)?值$/;
+
+/** Explains an empty result of detectTables (call it when that returned nothing for the sheet). */
+export function explainNoTable(grid: Grid): NoTableExplanation {
+  const found: { cell: string; text: string }[] = [];
+  let filled = 0;
+  let headerRow: number | undefined;
+  let reason: NoTableReason = 'no-header';
+  for (let r = 0; r < grid.rowCount; r++) {
+    const cols = grid.filledCols(r);
+    filled += cols.length;
+    for (const c of cols) {
+      const t = grid.text(r, c);
+      if (t.length <= 24 && LABEL_HINT.test(normLabel(t)) && found.length < 8) found.push({ cell: toA1(r, c), text: t.trim() });
+    }
+    const h = headerColumns(grid, r);
+    if (h && headerRow === undefined) {
+      headerRow = r;
+      reason = h.value === undefined && h.num === undefined ? 'no-value-column' : 'no-rows';
+    }
+  }
+  if (!filled) reason = 'empty';
+  const message = noTableText(grid.name, reason, found.map((f) => f.cell + '“' + f.text + '”'), headerRow === undefined ? undefined : headerRow + 1);
+  return headerRow === undefined ? { sheet: grid.name, reason, found, message } : { sheet: grid.name, reason, found, headerRow, message };
 }

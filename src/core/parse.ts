@@ -1,6 +1,6 @@
 // TableRegion -> TargetTable: every field keeps its text as written and the cell it came from.
 import { Grid, rectToA1, toA1 } from './grid';
-import { TableRegion, detectTables } from './detect';
+import { NoTableExplanation, TableRegion, detectTables, explainNoTable } from './detect';
 import { isComparatorText, isPlanMonth, isTitle, labelMoneyUnit, metaLabel, moneyUnitOf, normLabel, titleNumber } from './labels';
 import { Field, IndicatorRow, TargetTable, emptyField } from './model';
 
@@ -213,7 +213,9 @@ export function parseRegion(grid: Grid, region: TableRegion, index: number): Tar
     // A page break can push the value and 依据 of a row into the 一级/二级 cells of an extra row.
     const restEmpty = !row.l3.text.trim() && !row.desc.text.trim() && !row.value.text.trim() && !row.basis.text.trim();
     const headEmpty = !row.l1.text.trim() && !row.l2.text.trim();
-    if (restEmpty && !headEmpty && prev && !prev.value.text.trim() && !(looksLikeLevel(row.l1.text) && /指标$/.test(normLabel(row.l1.text)))) {
+    const isLevel = (f: Field) => looksLikeLevel(f.text) && /指标$/.test(normLabel(f.text));
+    // A level name in the 一级 or 二级 cell (an empty 可持续影响指标 row under an empty 生态效益指标 row) is a row.
+    if (restEmpty && !headEmpty && prev && !prev.value.text.trim() && !isLevel(row.l1) && !isLevel(row.l2)) {
       row.fragment = true;
     }
     if (row.fragment) fragmentRows.add(r);
@@ -248,4 +250,9 @@ export function parseGrids(grids: Grid[]): TargetTable[] {
     regions.forEach((reg, i) => out.push(parseRegion(g, reg, i)));
   }
   return out;
+}
+
+/** Every sheet that yields no target table, with the reason in Chinese (hosts show it instead of silence). */
+export function explainUnread(grids: Grid[]): NoTableExplanation[] {
+  return grids.filter((g) => detectTables(g).length === 0).map(explainNoTable);
 }
