@@ -188,7 +188,9 @@ export function detectTables(grid: Grid): TableRegion[] {
         const area = grid.mergeAt(r, pc);
         const areaKey = area ? area.top + ':' + area.left : undefined;
         const l1 = columns.l1 !== undefined ? normLabel(grid.effectiveText(r, columns.l1)) : '';
-        const restart = current.length > 0 && /^满意度/.test(prevL1) && /^(产出|成本)/.test(l1) && (!areaKey || areaKey !== prevArea);
+        // The name written again in a merged cell of its own, or 产出 after 满意度 outside one merged name cell.
+        const newMerge = !!areaKey && !!prevArea && areaKey !== prevArea && area!.top === r;
+        const restart = current.length > 0 && (newMerge || (/^满意度/.test(prevL1) && /^(产出|成本)/.test(l1) && (!areaKey || areaKey !== prevArea)));
         if ((name && name !== currentName) || restart) {
           flush();
           if (name) currentName = name;
