@@ -225,6 +225,17 @@ export function parseNumber(text: string): number | null {
   return isFinite(n) ? n : null;
 }
 
+/**
+ * An amount in a money cell: a plain number, or "250万" under 单位：万元 (the same amount, the unit said twice,
+ * which reviewers read without objection). null otherwise.
+ */
+export function parseAmount(text: string, tableUnit: string): number | null {
+  const n = parseNumber(text);
+  if (n !== null || tableUnit !== '万元') return n;
+  const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*万\s*$/.exec(toHalfWidth(text));
+  return m ? parseFloat(m[1]) : null;
+}
+
 const YUAN_FACTOR: { [u: string]: number } = {
   元: 1, 百元: 100, 千元: 1e3, 万元: 1e4, 十万元: 1e5, 百万元: 1e6, 千万元: 1e7, 亿元: 1e8,
 };

@@ -107,7 +107,6 @@ export const msg = {
   goalBlank: () => '绩效目标为空，请用数量、质量、时效、效益等方面的具体表述填写年度绩效目标',
   goalPlaceholder: (text: string) => `绩效目标${q(text)}是模板占位文字，请填写本项目的具体年度目标`,
   goalXref: (qty: string) => `绩效目标提到${qty.split('、').map(q).join('、')}，但指标值中没有对应的数量，请在数量指标中体现`,
-  moneyUnitRepeated: (label: string, text: string, num: string) => `${label}${q(text)}：表头已注明单位万元，只填数字${q(num)}即可`,
   ambiguous: (text: string, readings: string[]) => `指标值${q(text.trim())}中的数字被空格隔开，可读作${readings.map(q).join('或')}，请核实后改正`,
   pctNotRate: (name: string, text: string) =>
     `${q(name)}不是比率，指标值${q(text)}的百分比无从统计；请改为可统计的指标（如“××达标率≥95%”“××次数≥N次”）或定性目标（如“明显提升”）`,

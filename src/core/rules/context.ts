@@ -3,7 +3,7 @@
 import { Diagnostic, Severity } from '../diagnostic';
 import { Field, IndicatorRow, TargetTable } from '../model';
 import { L2Match, LevelMatch, Profile, matchL1, matchL2 } from '../profiles';
-import { ValueAnalysis, analyzeValue, parseNumber, toYuan } from '../value';
+import { ValueAnalysis, analyzeValue, parseAmount, toYuan } from '../value';
 import { Measure, measureOf } from '../semantics';
 
 export interface LogicalRow {
@@ -56,7 +56,7 @@ export function budgetYearOf(t: TargetTable): number | null {
 
 export function budgetYuanOf(t: TargetTable): number | null {
   if (!t.budget) return null;
-  const n = parseNumber(t.budget.total.text);
+  const n = parseAmount(t.budget.total.text, t.unit.text || '万元');
   if (n === null) return null;
   return toYuan(n, t.unit.text || '万元');
 }

@@ -1,7 +1,7 @@
 // Header, money, spend plan and 绩效目标 text.
 import { msg } from '../i18n/rules';
 import { normLabel } from '../labels';
-import { PLACEHOLDER_RE, parseNumber } from '../value';
+import { PLACEHOLDER_RE, parseAmount } from '../value';
 import { TableCheck, TableContext, WorkbookCheck } from './context';
 
 // Count units a goal sentence may name: the value grammar's, plus those only goals use (发 for shells).
@@ -36,9 +36,10 @@ function round2(n: number): string {
 function moneySum(ctx: TableContext): void {
   const b = ctx.table.budget;
   if (!b) return;
-  const total = parseNumber(b.total.text);
-  const fiscal = b.fiscal.text.trim() ? parseNumber(b.fiscal.text) : 0;
-  const other = b.other.text.trim() ? parseNumber(b.other.text) : 0;
+  const unit = ctx.table.unit.text || '万元';
+  const total = parseAmount(b.total.text, unit);
+  const fiscal = b.fiscal.text.trim() ? parseAmount(b.fiscal.text, unit) : 0;
+  const other = b.other.text.trim() ? parseAmount(b.other.text, unit) : 0;
   if (total === null || fiscal === null || other === null) return;
   if (!b.fiscal.text.trim() && !b.other.text.trim()) return;
   if (Math.abs(total - (fiscal + other)) > 0.011) {
@@ -58,13 +59,11 @@ function moneyNumber(ctx: TableContext): void {
   for (const [label, f] of items) {
     const s = f.text.trim();
     if (!s) continue;
-    const n = parseNumber(s);
+    const unit = ctx.table.unit.text || '万元';
+    const n = parseAmount(s, unit);
     if (n === null) {
-      const m = /^(\d+(?:\.\d+)?)\s*(万元|元|万)$/.exec(s);
-      const unit = ctx.table.unit.text || '万元';
-      // "250万" under 单位：万元 says the same amount twice: a hint to write the number alone.
-      if (m && m[2] === '万' && unit === '万元') ctx.emit('money.number', f.cell, msg.moneyUnitRepeated(label, s, m[1]), m[1], 'info');
-      else ctx.emit('money.number', f.cell, msg.moneyNotNumber(label, s), m && m[2] === unit ? m[1] : null);
+      const m = /^(\d+(?:\.\d+)?)\s*(万元|元)$/.exec(s);
+      ctx.emit('money.number', f.cell, msg.moneyNotNumber(label, s), m && m[2] === unit ? m[1] : null);
     }
     else if (n < 0) ctx.emit('money.number', f.cell, msg.moneyNegative(label));
     else if (label === L.total && n === 0) ctx.emit('money.number', f.cell, msg.moneyZero());

@@ -46,11 +46,11 @@ function formatIssues(ctx: TableContext, r: LogicalRow): void {
   const pick = (code: string) => issues.find((i) => i.code === code);
   const unitWord = pick('unit-word');
   const full = pick('fullwidth') || pick('ascii-cmp');
-  // "250万" in a 万元 table reads right: completing the unit is a hint, not a defect.
+  // "250万" in a 万元 table reads right (reviewers accept it): no hint.
   const shorthand = p.kind === 'quant' && p.unit === '万' && (ctx.table.unit.text || '万元') === '万元';
   const wordFix = (unitWord && unitWord.suggestion) || best || '';
-  if (unitWord) ctx.emit('value.unit-word', cell, msg.valueUnitWord(raw.trim(), wordFix), wordFix || null, shorthand ? 'info' : 'warning');
-  else if (full) ctx.emit('value.fullwidth', cell, msg.valueFullwidth(raw.trim(), best || full.suggestion || ''), best || full.suggestion || null, 'info');
+  if (unitWord && !shorthand) ctx.emit('value.unit-word', cell, msg.valueUnitWord(raw.trim(), wordFix), wordFix || null, 'warning');
+  else if (full && !unitWord) ctx.emit('value.fullwidth', cell, msg.valueFullwidth(raw.trim(), best || full.suggestion || ''), best || full.suggestion || null, 'info');
   const spaces = pick('spaces');
   if (spaces && !unitWord && !full && !pick('split-number')) ctx.emit('text.whitespace', cell, msg.whitespace(raw), spaces.suggestion || raw.trim(), 'info');
 }
