@@ -58,6 +58,9 @@ export const TargetTableSchema = z.object({
   purpose: FieldSchema,
   plan: z.array(z.object({ label: FieldSchema, value: FieldSchema })),
   goals: FieldSchema,
+  /** Set on a table continued from another sheet (its header repeated, no meta block): index of the first part
+   *  in the workbook's table list. Name and title are copied from it (without cells: they are on that sheet). */
+  continues: z.number().int().optional(),
   /** 实施期/中期/长期 goals where the layout has them beside the 年度 goals. */
   midGoals: FieldSchema.optional(),
   /** Header cells of the indicator grid by column role, for findings about the whole grid. */

@@ -1,6 +1,6 @@
 // TableRegion -> TargetTable: every field keeps its text as written and the cell it came from.
 import { Grid, rectToA1, toA1 } from './grid';
-import { NoTableExplanation, TableRegion, detectTables, explainNoTable } from './detect';
+import { NoTableExplanation, TableRegion, detectTables, explainNoTable, filledIn } from './detect';
 import { isComparatorText, isPlanMonth, isTitle, labelMoneyUnit, metaLabel, moneyUnitOf, normLabel, titleNumber } from './labels';
 import { Field, IndicatorRow, TargetTable, emptyField } from './model';
 
@@ -39,7 +39,7 @@ function parseMeta(grid: Grid, region: TableRegion, t: TargetTable): void {
   let budget: { total: Field; fiscal: Field; other: Field } | undefined;
   const ensureBudget = () => (budget = budget || { total: emptyField(), fiscal: emptyField(), other: emptyField() });
   for (let r = region.headerRow - 1; r >= region.metaTop; r--) {
-    const cols = grid.filledCols(r);
+    const cols = filledIn(grid, r, region.span);
     for (const c of cols) {
       if (grid.isContinuation(r, c)) continue;
       const text = grid.text(r, c);
@@ -118,7 +118,7 @@ function parseFlatMeta(grid: Grid, region: TableRegion, first: number, t: Target
   if (c.goals !== undefined) t.goals = masterField(grid, first, c.goals);
   if (c.budget !== undefined) t.budget = { total: masterField(grid, first, c.budget), fiscal: emptyField(), other: emptyField() };
   for (let r = region.headerRow - 1; r >= 0 && r >= region.headerRow - 5; r--) {
-    for (const col of grid.filledCols(r)) {
+    for (const col of filledIn(grid, r, region.span)) {
       if (grid.isContinuation(r, col)) continue;
       const text = grid.text(r, col);
       const unit = moneyUnitOf(text);
@@ -166,17 +166,21 @@ export function parseRegion(grid: Grid, region: TableRegion, index: number): Tar
   const rows = region.rows || range(region.bodyTop, region.bodyBottom);
   let right = 0;
   for (const v of Object.values(region.columns)) if (v !== undefined && v > right) right = v;
+  // Stacked tables start at column A; a table beside another starts at its first filled column.
+  let left = region.span ? Number.MAX_SAFE_INTEGER : 0;
   for (let r = region.metaTop; r <= region.bodyBottom; r++) {
-    const cols = grid.filledCols(r);
+    const cols = filledIn(grid, r, region.span);
     if (cols.length) right = Math.max(right, grid.areaOf(r, cols[cols.length - 1]).right);
+    if (cols.length) left = Math.min(left, cols[0]);
   }
+  if (left > right) left = 0;
   const header: Record<string, string> = {};
   for (const [role, col] of Object.entries(region.columns)) if (col !== undefined) header[role] = toA1(region.headerRow, col);
   const top = region.rows ? rows[0] : region.metaTop;
   const t: TargetTable = {
     kind: region.kind,
     sheet: region.sheet,
-    range: rectToA1({ top, left: 0, bottom: region.bodyBottom, right }),
+    range: rectToA1({ top, left, bottom: region.bodyBottom, right }),
     no: index + 1,
     title: emptyField(),
     org: emptyField(),
@@ -247,9 +251,31 @@ export function parseGrids(grids: Grid[]): TargetTable[] {
   const out: TargetTable[] = [];
   for (const g of grids) {
     const regions = detectTables(g);
-    regions.forEach((reg, i) => out.push(parseRegion(g, reg, i)));
+    regions.forEach((reg, i) => {
+      const t = parseRegion(g, reg, i);
+      if (i === 0) linkContinuation(t, out);
+      out.push(t);
+    });
   }
   return out;
+}
+
+/**
+ * The first table on a sheet with nothing above its repeated header (no title, name, code, budget or goals)
+ * continues the last table of the previous sheet when both have the same columns: a long table printed or pasted
+ * over two sheets.
+ */
+function linkContinuation(t: TargetTable, before: TargetTable[]): void {
+  const prev = before[before.length - 1];
+  if (!prev || prev.sheet === t.sheet || t.kind !== 'project' || prev.kind !== 'project') return;
+  if (t.title.text || t.name.text || t.code.text || t.budget || t.goals.cell || t.plan.length) return;
+  const roles = (x: TargetTable) => Object.keys(x.header).sort().join(',');
+  if (roles(t) !== roles(prev)) return;
+  const root = prev.continues !== undefined ? prev.continues : before.length - 1;
+  const first = before[root];
+  t.continues = root;
+  t.no = first.no;
+  for (const k of ['title', 'org', 'unit', 'code', 'name'] as const) t[k] = { text: first[k].text, cell: '' };
 }
 
 /** Every sheet that yields no target table, with the reason in Chinese (hosts show it instead of silence). */

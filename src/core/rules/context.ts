@@ -30,6 +30,8 @@ export interface TableContext {
   tableIndex: number;
   profile: Profile;
   rows: LogicalRow[];
+  /** Rows of the parts that continue this table on later sheets (checked with it for coverage and counts). */
+  continuation: LogicalRow[];
   /** 预算数 in yuan, when it reads as a number. */
   budgetYuan: number | null;
   budgetYear: number | null;
@@ -131,6 +133,7 @@ export function makeContext(
     tableIndex,
     profile,
     rows: buildRows(t, profile),
+    continuation: [],
     budgetYuan: budgetYuanOf(t),
     budgetYear: budgetYearOf(t),
     emit,

@@ -184,7 +184,7 @@ const GOAL_QTY_RE = new RegExp('(\\d+(?:\\.\\d+)?)\\s*(' + GOAL_UNITS.slice().so
 
 /** Layouts without a spend plan or a goals block: those checks did not run, and the user should know it. */
 export const notChecked: WorkbookCheck = (ctxs) => {
-  const gaps = ctxs.map((c) => {
+  const gaps = ctxs.filter((c) => c.table.continues === undefined).map((c) => {
     const t = c.table;
     const missing: string[] = [];
     if (!t.plan.length) missing.push(msg.labels.plan);

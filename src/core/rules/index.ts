@@ -43,6 +43,10 @@ const tableRules = [...headerRules, ...hierarchyRules, ...valueRules, ...textRul
 export function runRules(tables: { table: TargetTable; profile: Profile }[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ctxs: TableContext[] = tables.map((t, i) => makeContext(t.table, i, t.profile, out, SEVERITY));
+  for (const c of ctxs) {
+    const root = c.table.continues;
+    if (root !== undefined && ctxs[root]) ctxs[root].continuation.push(...c.rows);
+  }
   for (const ctx of ctxs) for (const rule of tableRules) rule(ctx);
   boilerplate(ctxs);
   notChecked(ctxs);
