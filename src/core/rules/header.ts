@@ -163,7 +163,12 @@ function goals(ctx: TableContext): void {
     for (const m of (r.value.text + ' ' + r.desc.text + ' ' + r.l3.text).match(/\d+(?:\.\d+)?/g) || []) nums.push(parseFloat(m));
   }
   const have = new Set(nums);
-  const sumOfTwo = (n: number) => nums.some((a, i) => nums.some((b, j) => j > i && Math.abs(a + b - n) < 1e-9));
+  // Two indicator values in the goal's unit that add up to it (3次 对接 + 5次 宣传 = 8次).
+  const sumOfTwo = (n: number, unit: string) => {
+    const same: number[] = [];
+    for (const r of ctx.rows) if (r.va.parsed.kind === 'quant' && r.va.parsed.unit === unit) same.push(r.va.parsed.num);
+    return same.some((a, i) => same.some((b, j) => j > i && Math.abs(a + b - n) < 1e-9));
+  };
   const missing: string[] = [];
   let m: RegExpExecArray | null;
   const text = s.replace(/^\s*\d+\s*[.．、]/gm, ' ');
@@ -173,7 +178,7 @@ function goals(ctx: TableContext): void {
     const prevCh = text[m.index - 1] || '';
     if (n < 2 || /[.．年月第]/.test(prevCh) || /前\d*$/.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
     const key = m[1] + m[2];
-    if (have.has(n) || missing.indexOf(key) >= 0 || sumOfTwo(n)) continue;
+    if (have.has(n) || missing.indexOf(key) >= 0 || sumOfTwo(n, m[2])) continue;
     missing.push(key);
   }
   if (missing.length) ctx.emit('goal.xref', g.cell, msg.goalXref(missing.join('、')), null, 'warning');

@@ -16,6 +16,8 @@ const BENEFIT_ROLES = ['economic', 'social', 'ecological', 'sustainable'];
  * cannot be counted.
  */
 const RATE_WORDS = /率|水平|安全感|获得感|幸福感|认可|认同|好评|信任|比例|比率|比重|占比|百分|覆盖|普及|满意|知晓|达标|合格|完成|增长|增加|增幅|提高|提升|下降|降低|减少|降幅|节约|节省|幅度|%|％/;
+/** 效率 (efficiency), 频率 and 功率 end in 率 but are no percentage of a whole; 有效率 is. */
+const notRates = (s: string) => s.replace(/(^|[^有])效率|频率|功率/g, '$1');
 /** Per-unit money (元/人, 元每亩): not comparable with the total budget. */
 const PER_UNIT = /[/／每]|人均|单价|标准|单位成本|每/;
 
@@ -203,7 +205,7 @@ function checkMeaning(ctx: TableContext, r: LogicalRow, name: string, cell: stri
 
   // Meaning unknown: only grammar-level and clear-cut checks.
   if (p.kind === 'quant') {
-    if (p.unitClass === 'percent' && role !== 'satisfaction' && !RATE_WORDS.test(normLabel(name) + normLabel(r.desc.text)))
+    if (p.unitClass === 'percent' && role !== 'satisfaction' && !RATE_WORDS.test(notRates(normLabel(name) + normLabel(r.desc.text))))
       ctx.emit('value.pct-not-rate', cell, msg.pctNotRate(name, raw), null, 'warning');
     else if (p.unitClass === 'percent') checkPercent(ctx, r, p, name, raw, negative, true);
     else if (p.num === 0 && (p.cmp === '≥' || p.cmp === '>')) ctx.emit('value.trivial', cell, msg.trivial(raw), null, 'warning');
