@@ -65,6 +65,11 @@ export const ruleDescriptions: Record<string, string> = {
   'table.not-checked': '表中没有资金支出计划或绩效目标栏时，相应检查未执行',
 };
 
+/** One finding for the same hint in many tables (rules/index.ts collapseWorkbook). */
+export function workbookMessage(message: string, n: number, cells: string): string {
+  return `${message}（本工作簿共${n}处：${cells}）`;
+}
+
 /** One finding for a whole column (rules/index.ts collapseColumns). */
 export function columnMessage(rule: string, n: number, rows: number, cells: string): string {
   const what: Record<string, string> = {
@@ -72,6 +77,7 @@ export function columnMessage(rule: string, n: number, rows: number, cells: stri
     'desc.empty': '绩效指标描述为空，请逐行说明指标含义或计算方法',
     'basis.empty': '指标值确定依据为空，请逐行注明计划标准、行业标准、历史标准或预算支出标准等',
     'basis.unclear': '指标值确定依据没有说明取值标准，请写明如“计划标准（年度工作计划）”“历史标准”“行业标准”',
+    'value.fullwidth': '指标值使用了全角或ASCII符号（如％、>=），规范写法为 % ≥ ≤',
   };
   return `本列${rows}行中有${n}行${what[rule] || ruleDescriptions[rule] || rule}：${cells}`;
 }

@@ -1,6 +1,6 @@
 // The rule set: per-table rules by family, then the workbook-wide ones. The catalogue lists every id.
 import { Diagnostic, Severity } from '../diagnostic';
-import { columnMessage, ruleDescriptions } from '../i18n/rules';
+import { columnMessage, ruleDescriptions, workbookMessage } from '../i18n/rules';
 import { TargetTable } from '../model';
 import { Profile } from '../profiles';
 import { RuleInfo, ruleCatalogue } from './catalogue';
@@ -50,12 +50,37 @@ export function runRules(tables: { table: TargetTable; profile: Profile }[]): Di
   for (const ctx of ctxs) for (const rule of tableRules) rule(ctx);
   boilerplate(ctxs);
   notChecked(ctxs);
-  return collapseColumns(out, ctxs);
+  return collapseWorkbook(collapseColumns(out, ctxs));
+}
+
+/** Hints that say the same of every table of a workbook (效果指标 is a regional alias): said once, with the count. */
+const WORKBOOK_RULES = ['hierarchy.alias'];
+
+function collapseWorkbook(list: Diagnostic[]): Diagnostic[] {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of list) {
+    if (WORKBOOK_RULES.indexOf(d.rule) < 0) continue;
+    const k = d.rule + '\u0000' + d.message;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(d);
+  }
+  const drop = new Set<Diagnostic>();
+  const replace = new Map<Diagnostic, Diagnostic>();
+  for (const g of groups.values()) {
+    if (new Set(g.map((d) => d.table)).size < 3) continue;
+    const cells = g.map((d) => d.sheet + '!' + d.cell);
+    const listed = cells.slice(0, MAX_LISTED).join('、') + (cells.length > MAX_LISTED ? '等' : '');
+    replace.set(g[0], { ...g[0], message: workbookMessage(g[0].message, g.length, listed) });
+    for (const d of g.slice(1)) drop.add(d);
+  }
+  if (!drop.size) return list;
+  return list.filter((d) => !drop.has(d)).map((d) => replace.get(d) || d);
 }
 
 /** Findings that describe a column rather than a cell when they hold on most of its rows. */
-const COLUMN_RULES: Record<string, 'desc' | 'basis'> = {
-  'desc.repeats-name': 'desc', 'desc.empty': 'desc', 'basis.empty': 'basis', 'basis.unclear': 'basis',
+const COLUMN_RULES: Record<string, 'desc' | 'basis' | 'value'> = {
+  'desc.repeats-name': 'desc', 'desc.empty': 'desc', 'basis.empty': 'basis', 'basis.unclear': 'basis', 'value.fullwidth': 'value',
 };
 const MAX_LISTED = 12;
 
@@ -76,7 +101,7 @@ function collapseColumns(list: Diagnostic[], ctxs: TableContext[]): Diagnostic[]
   for (const g of groups.values()) {
     const ctx = ctxs[g[0].table!];
     const rows = ctx.rows.filter((r) => r.l3.text.trim()).length;
-    const header = ctx.table.header[COLUMN_RULES[g[0].rule]];
+    const header = ctx.table.header[COLUMN_RULES[g[0].rule]] || (COLUMN_RULES[g[0].rule] === 'value' ? ctx.table.header.num : undefined);
     if (!header || g.length < 3 || g.length < rows * 0.6) continue;
     const cells = g.map((d) => d.cell);
     const listed = cells.slice(0, MAX_LISTED).join('、') + (cells.length > MAX_LISTED ? '等' : '');
