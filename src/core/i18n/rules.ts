@@ -65,6 +65,13 @@ export const ruleDescriptions: Record<string, string> = {
   'table.not-checked': '表中没有资金支出计划或绩效目标栏时，相应检查未执行',
 };
 
+/** "资金支出计划栏，未检查支出进度" for the blocks a layout lacks ('plan', 'goals'). */
+function gapText(missing: string[]): string {
+  const what: Record<string, [string, string]> = { plan: ['资金支出计划栏', '支出进度'], goals: ['绩效目标栏', '目标与指标是否对应'] };
+  const parts = missing.map((m) => what[m]).filter(Boolean);
+  return parts.map((p) => p[0]).join('和') + '，未检查' + parts.map((p) => p[1]).join('和');
+}
+
 /** One finding for the same hint in many tables (rules/index.ts collapseWorkbook). */
 export function workbookMessage(message: string, n: number, cells: string): string {
   return `${message}（本工作簿共${n}处：${cells}）`;
@@ -118,8 +125,8 @@ export const msg = {
     `${q(name)}不是比率，指标值${q(text)}的百分比无从统计；请改为可统计的指标（如“××达标率≥95%”“××次数≥N次”）或定性目标（如“明显提升”）`,
   directionColumn: (dir: string, text: string) => `指标方向为${q(dir)}，指标值${q(text)}的比较符号与之相反，请核对`,
   weightSum: (sum: string, n: number) => `本项目${n}项指标的分值（权重）合计${sum}，应为100`,
-  notChecked: (missing: string) => `本表没有${missing}栏，未检查支出进度或目标与指标的对应；如另有填报，请一并核对`,
-  notCheckedAll: (n: number, missing: string) => `本工作簿${n}个表都没有${missing}栏，未检查支出进度或目标与指标的对应；如另有填报，请一并核对`,
+  notChecked: (missing: string[]) => `本表没有${gapText(missing)}；如另有填报，请一并核对`,
+  notCheckedAll: (n: number, missing: string[]) => `本工作簿${n}个表都没有${gapText(missing)}；如另有填报，请一并核对`,
   l1Unknown: (text: string, allowed: string) => `一级指标${q(text)}不在${allowed}之中`,
   l2Unknown: (text: string, l1: string, allowed: string) => `二级指标${q(text)}不属于一级指标${q(l1)}，应为：${allowed}`,
   l2Misplaced: (text: string, l1: string, right: string) => `二级指标${q(text)}应归入一级指标${q(right)}，而不是${q(l1)}`,

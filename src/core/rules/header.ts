@@ -192,9 +192,9 @@ export const notChecked: WorkbookCheck = (ctxs) => {
   const gaps = ctxs.filter((c) => c.table.continues === undefined).map((c) => {
     const t = c.table;
     const missing: string[] = [];
-    if (!t.plan.length) missing.push(msg.labels.plan);
-    if (!t.goals.cell) missing.push(msg.labels.goals);
-    return { c, missing: missing.join(msg.labels.sep) };
+    if (!t.plan.length) missing.push('plan');
+    if (!t.goals.cell) missing.push('goals');
+    return { c, missing: missing.join(',') };
   });
   const at = (c: TableContext) => c.table.title.cell || c.table.header.l1 || c.table.header.l3;
   const with_ = gaps.filter((g) => g.missing);
@@ -202,10 +202,10 @@ export const notChecked: WorkbookCheck = (ctxs) => {
   // The same gap in every table of the workbook: say it once, on the first table.
   if (with_.length === gaps.length && with_.length > 1 && with_.every((g) => g.missing === with_[0].missing)) {
     const first = with_[0].c;
-    first.emit('table.not-checked', at(first), msg.notCheckedAll(with_.length, with_[0].missing), null, 'info');
+    first.emit('table.not-checked', at(first), msg.notCheckedAll(with_.length, with_[0].missing.split(',')), null, 'info');
     return;
   }
-  for (const g of with_) g.c.emit('table.not-checked', at(g.c), msg.notChecked(g.missing), null, 'info');
+  for (const g of with_) g.c.emit('table.not-checked', at(g.c), msg.notChecked(g.missing.split(',')), null, 'info');
 };
 
 export const headerRules: TableCheck[] = [headerRequired, headerCode, moneySum, moneyNumber, plan, goals];

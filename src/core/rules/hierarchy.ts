@@ -50,8 +50,10 @@ function coverage(ctx: TableContext): void {
   const real = ctx.rows.concat(ctx.continuation).filter((r) => r.l3.text.trim() && !NA.test(normLabel(r.l3.text.trim())));
   const l1 = new Set(real.filter((r) => r.l1).map((r) => r.l1!.role));
   const l2 = new Set(real.filter((r) => r.l2).map((r) => r.l2!.role));
-  const at = t.header.l1 || t.header.l2 || t.header.l3;
-  const atL2 = t.header.l2 || at;
+  // A project of a flat list shares the header with the others: its findings go on its own first row.
+  const first = t.kind === 'flat' && t.indicators.length ? t.indicators[0] : undefined;
+  const at = first ? first.l1.cell || first.l3.cell : t.header.l1 || t.header.l2 || t.header.l3;
+  const atL2 = first ? first.l2.cell || at : t.header.l2 || at;
   const p = ctx.profile;
   if (p.requiredL1.includes('output') && !l1.has('output')) ctx.emit('coverage.output', at, msg.coverageOutput(), null, 'error');
   if (p.requiredL1.includes('benefit') && !l1.has('benefit')) ctx.emit('coverage.benefit', at, msg.coverageBenefit(), null, 'error');
