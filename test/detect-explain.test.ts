@@ -4,6 +4,8 @@ import { loadGrids, FIXTURES } from './helpers/load';
 import { explainUnread } from '../src/core/parse';
 import { explainNoTable } from '../src/core/detect';
 import { Grid } from '../src/core/grid';
+import { checkGrids } from '../src/core/check';
+import { ReportFileSchema, toReportFile } from '../src/core/report';
 
 describe('no table found: the reason', () => {
   it('广水 部门整体支出 first page (no indicator grid): names the labels looked for, found none', async () => {
@@ -48,5 +50,21 @@ describe('no table found: the reason', () => {
   it('sheets with tables are not explained', async () => {
     const grids = await loadGrids(path.join(FIXTURES, 'oos/hunan-xiangtan-wupao-2023.xlsx'));
     expect(explainUnread(grids)).toEqual([]);
+  });
+});
+
+describe('the reason reaches the hosts', () => {
+  it('checkGrids returns it, and the JSON report carries it as sheetsWithoutTables', async () => {
+    const grids = await loadGrids(path.join(FIXTURES, 'oos/hubei-guangshui-dept-2021.xlsx'));
+    const res = checkGrids(grids);
+    expect(res.tables).toEqual([]);
+    expect(res.unread && res.unread.map((u) => u.sheet)).toEqual(['整体支出']);
+    const file = toReportFile({ file: 'x.xlsx', tables: res.tables, diagnostics: res.diagnostics, unread: res.unread });
+    expect(ReportFileSchema.parse(file).sheetsWithoutTables).toEqual([{ sheet: '整体支出', reason: 'no-header', message: res.unread![0].message }]);
+  });
+  it('files whose sheets all hold tables carry no such field', async () => {
+    const res = checkGrids(await loadGrids(path.join(FIXTURES, 'oos/hunan-xiangtan-wupao-2023.xlsx')));
+    const file = toReportFile({ file: 'x.xlsx', tables: res.tables, diagnostics: res.diagnostics, unread: res.unread });
+    expect('sheetsWithoutTables' in file).toBe(false);
   });
 });

@@ -3,7 +3,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkGrids } from '../core/check';
-import { explainUnread } from '../core/parse';
 import { Diagnostic } from '../core/diagnostic';
 import { displayName } from '../core/model';
 import { ruleCatalogue } from '../core/rules/catalogue';
@@ -293,7 +292,7 @@ async function checkOne(
   try {
     const res = deps.check(grids, profile ? { profile } : {});
     const diagnostics: Diagnostic[] = res.diagnostics;
-    return { file: display, tables: res.tables, diagnostics, error: null, unread: explainUnread(grids) };
+    return { file: display, tables: res.tables, diagnostics, error: null, unread: res.unread };
   } catch (e) {
     debug(deps, e);
     return failed(cliText.checkFailed);

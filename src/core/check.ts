@@ -2,7 +2,8 @@
 import { Grid, parseRange } from './grid';
 import { TargetTable } from './model';
 import { Diagnostic, severityRank } from './diagnostic';
-import { parseGrids } from './parse';
+import { parseGridsExplained } from './parse';
+import { NoTableExplanation } from './detect';
 import { chooseProfile, findProfile } from './profiles';
 import { runRules } from './rules';
 
@@ -20,6 +21,8 @@ export interface CheckedTable {
 export interface CheckResult {
   tables: CheckedTable[];
   diagnostics: Diagnostic[];
+  /** Sheets without a target table and why (set by checkGrids). */
+  unread?: NoTableExplanation[];
 }
 
 export class UnknownProfileError extends Error {}
@@ -54,5 +57,6 @@ export function checkTables(tables: TargetTable[], options: CheckOptions = {}): 
 }
 
 export function checkGrids(grids: Grid[], options: CheckOptions = {}): CheckResult {
-  return checkTables(parseGrids(grids), options);
+  const { tables, unread } = parseGridsExplained(grids);
+  return { ...checkTables(tables, options), unread };
 }

@@ -248,16 +248,23 @@ function range(a: number, b: number): number[] {
 
 /** Every target table on every sheet, in sheet order. A sheet with no table contributes nothing. */
 export function parseGrids(grids: Grid[]): TargetTable[] {
+  return parseGridsExplained(grids).tables;
+}
+
+/** The tables, and for every sheet without one the reason (so hosts never show a silent empty result). */
+export function parseGridsExplained(grids: Grid[]): { tables: TargetTable[]; unread: NoTableExplanation[] } {
   const out: TargetTable[] = [];
+  const unread: NoTableExplanation[] = [];
   for (const g of grids) {
     const regions = detectTables(g);
+    if (!regions.length) unread.push(explainNoTable(g));
     regions.forEach((reg, i) => {
       const t = parseRegion(g, reg, i);
       if (i === 0) linkContinuation(t, out);
       out.push(t);
     });
   }
-  return out;
+  return { tables: out, unread };
 }
 
 /**
@@ -280,5 +287,5 @@ function linkContinuation(t: TargetTable, before: TargetTable[]): void {
 
 /** Every sheet that yields no target table, with the reason in Chinese (hosts show it instead of silence). */
 export function explainUnread(grids: Grid[]): NoTableExplanation[] {
-  return grids.filter((g) => detectTables(g).length === 0).map(explainNoTable);
+  return parseGridsExplained(grids).unread;
 }
