@@ -40,6 +40,8 @@ export interface RuleTally {
   wrong: number;
   unjudgeable: number;
   unjudged: number;
+  /** right/wrong by the severity each finding had (a rule may raise or lower its default). */
+  bySeverity: Record<string, { right: number; wrong: number }>;
 }
 
 export async function tally(file: JudgementFile): Promise<{ rules: RuleTally[]; stale: string[] }> {
@@ -53,11 +55,17 @@ export async function tally(file: JudgementFile): Promise<{ rules: RuleTally[]; 
       const k = keyOf(d);
       seen.add(k);
       let t = byRule.get(d.rule);
-      if (!t) byRule.set(d.rule, (t = { rule: d.rule, severity: d.severity, findings: 0, right: 0, wrong: 0, unjudgeable: 0, unjudged: 0 }));
+      if (!t) byRule.set(d.rule, (t = { rule: d.rule, severity: d.severity, findings: 0, right: 0, wrong: 0, unjudgeable: 0, unjudged: 0, bySeverity: {} }));
       t.findings++;
+      if (t.severity !== d.severity && t.severity.indexOf(d.severity) < 0) t.severity += '/' + d.severity;
       const j = judged.get(k);
       if (!j) t.unjudged++;
-      else t[j.verdict]++;
+      else {
+        t[j.verdict]++;
+        const s = (t.bySeverity[d.severity] = t.bySeverity[d.severity] || { right: 0, wrong: 0 });
+        if (j.verdict === 'right') s.right++;
+        if (j.verdict === 'wrong') s.wrong++;
+      }
     }
     for (const j of list) if (!seen.has(keyOf(j))) stale.push(fixture + ' ' + keyOf(j) + ' (' + j.verdict + ')');
   }
@@ -73,9 +81,11 @@ function print(name: string, rules: RuleTally[], stale: string[]): void {
   for (const t of rules) {
     console.log([t.rule, t.severity, t.findings, t.right, t.wrong, t.unjudgeable, t.unjudged, pct(t.right, t.right + t.wrong)].join(' | '));
     for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += t[k];
-    const s = (bySev[t.severity] = bySev[t.severity] || { right: 0, wrong: 0 });
-    s.right += t.right;
-    s.wrong += t.wrong;
+    for (const [sev, x] of Object.entries(t.bySeverity)) {
+      const s = (bySev[sev] = bySev[sev] || { right: 0, wrong: 0 });
+      s.right += x.right;
+      s.wrong += x.wrong;
+    }
   }
   console.log(['all', '', sum.findings, sum.right, sum.wrong, sum.unjudgeable, sum.unjudged, pct(sum.right, sum.right + sum.wrong)].join(' | '));
   for (const [sev, s] of Object.entries(bySev)) console.log(`${sev}: ${pct(s.right, s.right + s.wrong)} (${s.right}/${s.right + s.wrong})`);
@@ -109,7 +119,7 @@ if (require.main === module) {
         const byRule = new Map<string, RuleTally>();
         for (const j of b.findings) {
           let t = byRule.get(j.rule);
-          if (!t) byRule.set(j.rule, (t = { rule: j.rule, severity: '', findings: 0, right: 0, wrong: 0, unjudgeable: 0, unjudged: 0 }));
+          if (!t) byRule.set(j.rule, (t = { rule: j.rule, severity: '', findings: 0, right: 0, wrong: 0, unjudgeable: 0, unjudged: 0, bySeverity: {} }));
           t.findings++;
           t[j.verdict]++;
         }
