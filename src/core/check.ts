@@ -3,7 +3,8 @@ import { Grid, parseA1, parseRange } from './grid';
 import { Field, TargetTable } from './model';
 import { msg } from './i18n/rules';
 import { Diagnostic, severityRank } from './diagnostic';
-import { parseGrids } from './parse';
+import { parseGridsExplained } from './parse';
+import { NoTableExplanation } from './detect';
 import { chooseProfile, findProfile } from './profiles';
 import { ruleSeverity, runRules } from './rules';
 
@@ -24,6 +25,8 @@ export interface CheckedTable {
 export interface CheckResult {
   tables: CheckedTable[];
   diagnostics: Diagnostic[];
+  /** Sheets without a target table and why (set by checkGrids). */
+  unread?: NoTableExplanation[];
 }
 
 export class UnknownProfileError extends Error {}
@@ -61,9 +64,9 @@ function ordered(tables: TargetTable[], diagnostics: Diagnostic[]): Diagnostic[]
 }
 
 export function checkGrids(grids: Grid[], options: CheckOptions = {}): CheckResult {
-  const tables = parseGrids(grids);
+  const { tables, unread } = parseGridsExplained(grids);
   const res = checkTables(tables, options);
-  return { tables: res.tables, diagnostics: withFormulaErrors(grids, tables, res.diagnostics) };
+  return { ...res, diagnostics: withFormulaErrors(grids, tables, res.diagnostics), unread };
 }
 
 function tableFields(t: TargetTable): Field[] {
