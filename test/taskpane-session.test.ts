@@ -16,8 +16,10 @@ import {
   groupFindings,
   suggestionTarget,
   tableTitle,
+  toFindings,
   TaskPaneSession,
 } from '../src/taskpane/session';
+import { splitEdits } from '../src/core/rules/context';
 import { FIXTURES, loadGrids } from './helpers/load';
 
 const F002 = path.join(FIXTURES, '002_f394b5ba38f6b2c8.xlsx');
@@ -46,8 +48,8 @@ function rowsOf(s: TaskPaneSession): Finding[] {
   const out: Finding[] = [];
   for (const g of s.getState().groups)
     for (const r of g.rows) {
-      if (r.kind === 'finding') out.push(r.finding);
-      else out.push(...r.findings);
+      if (r.kind === 'card') out.push(...r.card.findings);
+      else for (const c of r.cards) out.push(...c.findings);
     }
   return out;
 }
@@ -79,29 +81,31 @@ describe('check', () => {
     expect(states).toContain(T.progress.checking);
     expect(states).toContain(T.progress.marking);
 
-    // One group per table, titled by project name, in table order; every finding listed exactly once.
-    expect(st.groups.map((g) => g.title)).toEqual(['环保督查经费', '环保举报奖', '环境监测费', '指挥中心精细化平台服务费', '重污染天气应急经费', '租赁费']);
-    expect(st.groups[0].location).toBe('项目绩效目标表!A1:G18');
+    // One group per table, titled by project name, the tables with most errors first; every finding listed once.
+    const tables = st.groups.filter((g) => g.kind === 'table');
+    expect(tables.map((g) => g.title).sort()).toEqual(['环保督查经费', '环保举报奖', '环境监测费', '指挥中心精细化平台服务费', '重污染天气应急经费', '租赁费'].sort());
+    for (let i = 1; i < st.groups.length; i++) expect(st.groups[i - 1].counts.error).toBeGreaterThanOrEqual(st.groups[i].counts.error);
+    expect(tables.find((g) => g.title === '环保督查经费')!.location).toBe('项目绩效目标表!A1:G18');
     expect(rowsOf(s).length).toBe(expected.diagnostics.length);
     expect(new Set(rowsOf(s).map((f) => f.key)).size).toBe(expected.diagnostics.length);
-    for (const g of st.groups) for (const f of rowsOf(s).filter((x) => x.table === g.table)) expect(f.sheet).toBe(g.sheet);
+    for (const g of tables) for (const f of rowsOf(s).filter((x) => x.table === g.table)) expect(f.sheet).toBe(g.sheet);
   });
 
   it('collapses many findings of one rule in a table into one expandable row', async () => {
     const host = new MemoryHost(g002);
     const s = newSession(host);
     await s.check('sheet');
-    const g = s.getState().groups[0];
+    const g = s.getState().groups.find((x) => x.title === '环保督查经费')!;
     const collapsed = g.rows.filter((r) => r.kind === 'rule');
     expect(collapsed.length).toBeGreaterThan(0);
     const desc = collapsed.find((r) => r.kind === 'rule' && r.rule === 'desc.repeats-name');
     expect(desc).toBeDefined();
     if (desc && desc.kind === 'rule') {
-      expect(desc.findings.length).toBeGreaterThanOrEqual(COLLAPSE_MIN);
-      expect(desc.title).toBe(`描述只重复指标名称（${desc.findings.length} 处）`);
+      expect(desc.cards.length).toBeGreaterThanOrEqual(COLLAPSE_MIN);
+      expect(desc.title).toBe(`描述只重复指标名称（${desc.cards.length} 处）`);
     }
     // Rules with few findings stay as single rows.
-    const single = g.rows.filter((r) => r.kind === 'finding');
+    const single = g.rows.filter((r) => r.kind === 'card');
     expect(single.length).toBeGreaterThan(0);
   });
 
@@ -129,8 +133,10 @@ describe('check', () => {
     const host = new MemoryHost([g]);
     const s = newSession(host);
     await s.check('sheet');
-    expect(s.getState().summary!.tables).toBe(0);
+    expect(s.getState().summary).toBeNull();
     expect(s.getState().notice).toEqual({ kind: 'warning', text: T.noTables });
+    // Nothing was marked: a sheet without tables never gets a "no problems" findings sheet.
+    expect(host.callsOf('applyMarks').length).toBe(0);
   });
 });
 
@@ -166,6 +172,7 @@ describe('filter and grouping', () => {
       message: 'm',
       suggestion: null,
       target: null,
+      edits: null,
       table: -1,
       ...over,
     });
@@ -200,6 +207,7 @@ describe('select and apply', () => {
     expect(f.suggestion).toBe('≥90%');
     const before = allCells(host, sheet);
     const countBefore = s.allFindings().length;
+    const findingsBefore = s.allFindings().slice();
 
     await s.applySuggestion(f.key);
 
@@ -215,22 +223,41 @@ describe('select and apply', () => {
     const notice = s.getState().notice!;
     expect(notice.kind).toBe('success');
     expect(notice.text).toContain('已将 项目绩效目标表!F11 改为“≥90%”。');
-    expect(notice.text).toContain(`问题 ${countBefore} → ${s.allFindings().length}`);
+    // The count is the table's: the clerk sees what changed where the fix went.
+    const inTable = (list: readonly Finding[]) => list.filter((x) => x.table === f.table).length;
+    expect(notice.text).toContain(`重新检查“环保督查经费”：问题 ${inTable(findingsBefore)} → ${inTable(s.allFindings())}`);
     expect(s.getState().summary!.counts.total).toBe(s.allFindings().length);
   });
 
-  it('does not offer a suggestion that spans several cells or a split 符号·值·单位 value', async () => {
+  it('applies the cumulative spend plan as one fix of every cell that changes, re-checking that table', async () => {
     const host = new MemoryHost(g002);
     const s = newSession(host);
     await s.check('sheet');
-    const plan = s.allFindings().find((x) => x.rule === 'plan.quarterly') as Finding;
-    expect(plan.cell).toBe('B7:E7');
-    expect(plan.suggestion).toBeTruthy();
+    const sheet = g002[0].name;
+    const plan = s.allFindings().find((x) => x.rule === 'plan.quarterly' && x.cell === 'B7:E7') as Finding;
+    expect(plan.suggestion).toBe('50% / 100% / 100% / 100%');
     expect(plan.target).toBeNull();
+    // B7 already holds 50%: the fix writes only the three cells that change.
+    expect(plan.edits).toEqual([
+      { cell: 'C7', text: '100%' },
+      { cell: 'D7', text: '100%' },
+      { cell: 'E7', text: '100%' },
+    ]);
+    const before = allCells(host, sheet);
     await s.applySuggestion(plan.key);
-    expect(host.writes).toEqual([]);
-    expect(s.getState().notice).toEqual({ kind: 'warning', text: T.suggestionManual });
+    expect(host.writes).toEqual(plan.edits!.map((e) => ({ sheet, address: e.cell, text: e.text })));
+    const after = allCells(host, sheet);
+    expect(Object.keys(after).filter((k) => after[k] !== before[k])).toEqual(['6:2', '6:3', '6:4']);
+    expect(s.allFindings().some((x) => x.rule.indexOf('plan.') === 0 && x.table === plan.table)).toBe(false);
+    const notice = s.getState().notice!;
+    expect(notice.kind).toBe('success');
+    expect(notice.text).toContain('已写入工作表“项目绩效目标表”：C7 → 100%，D7 → 100%，E7 → 100%。');
+    expect(notice.text).toContain('重新检查“环保督查经费”');
+    // Only the changed sheet was read again.
+    expect(host.callsOf('readSheets').map((c) => c.args[0])).toEqual([[sheet], [sheet]]);
+  });
 
+  it('writes a split 符号·值·单位 suggestion into its three cells, never the joined text into the 值 cell', async () => {
     const split = await loadGrids(F000_SPLIT);
     const tables = parseGrids(split);
     const row = tables.flatMap((t) => t.indicators).find((r) => r.split) as NonNullable<(typeof tables)[0]['indicators'][0]>;
@@ -238,6 +265,18 @@ describe('select and apply', () => {
     const d: Diagnostic = { sheet: split[0].name, cell: row.split!.num.cell, severity: 'warning', rule: 'value.unit-word', message: 'm', suggestion: '≥90%' };
     expect(suggestionTarget(d, split[0], tables)).toBeNull();
     expect(suggestionTarget({ ...d, cell: row.basis.cell }, split[0], tables)).toBe(row.basis.cell);
+    const edits = splitEdits(row.split!, '≥90%')!;
+    expect(edits).toEqual(
+      [
+        { cell: row.split!.sign.cell, text: '≥' },
+        { cell: row.split!.num.cell, text: '90' },
+        { cell: row.split!.unit.cell, text: '%' },
+      ].filter((e, i) => [row.split!.sign, row.split!.num, row.split!.unit][i].text !== e.text),
+    );
+    // The finding carries the edits, so 应用建议 offers them.
+    const [f] = toFindings([{ ...d, edits }], tables, split);
+    expect(f.edits).toEqual(edits);
+    expect(splitEdits(row.split!, '有所提高')).toBeUndefined();
   });
 });
 

@@ -4,7 +4,7 @@ import { TargetTable } from './model';
 import { Diagnostic, severityRank } from './diagnostic';
 import { parseGrids } from './parse';
 import { chooseProfile, findProfile } from './profiles';
-import { runRules } from './rules';
+import { ruleSteps } from './rules';
 
 export interface CheckOptions {
   /** Force a rule profile id (classic | core2021 | department); default: chosen per table from its 一级 names. */
@@ -34,10 +34,18 @@ function position(d: Diagnostic): [number, number] {
 }
 
 export function checkTables(tables: TargetTable[], options: CheckOptions = {}): CheckResult {
+  const steps = checkSteps(tables, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** checkTables one table per step (yielding the tables done), for a host that pauses between steps. */
+export function* checkSteps(tables: TargetTable[], options: CheckOptions = {}): Generator<number, CheckResult, void> {
   const forced = options.profile && options.profile !== 'auto' ? findProfile(options.profile) : undefined;
   if (options.profile && options.profile !== 'auto' && !forced) throw new UnknownProfileError(options.profile);
   const withProfiles = tables.map((table) => ({ table, profile: forced || chooseProfile(table) }));
-  const diagnostics = runRules(withProfiles);
+  const diagnostics: Diagnostic[] = yield* ruleSteps(withProfiles);
   const sheetOrder = new Map<string, number>();
   tables.forEach((t) => sheetOrder.has(t.sheet) || sheetOrder.set(t.sheet, sheetOrder.size));
   const keyed = diagnostics.map((d, i) => ({ d, i, pos: position(d) }));
