@@ -6,7 +6,7 @@ import { FakeSheetInit, FakeWorkbook, FakeOffice, WorkbookSnapshot, cellKey, gri
 import { createExcelHost, ExcelHost, ExcelHostError, mergeQueryRects, blockRows, loadRecord } from '../src/hosts/excel';
 import { CELLS_PER_SYNC } from '../src/hosts/excel/marks';
 import { splitAreas, areasToRects } from '../src/hosts/excel/address';
-import { fillKey, parseFillKey } from '../src/hosts/excel/record';
+import { fillKey, parseFillKey } from '../src/core/record';
 import { toHostError } from '../src/hosts/excel/errors';
 import { checkGrids } from '../src/core/check';
 import { parseGrids } from '../src/core/parse';
