@@ -7,7 +7,7 @@ import { checkGrids } from '../src/core/check';
 import { parseGrids } from '../src/core/parse';
 import { Diagnostic } from '../src/core/diagnostic';
 import { taskpaneText as T } from '../src/core/i18n/taskpane';
-import { MemoryHost } from '../src/taskpane/dev/memory-host';
+import { FINDINGS_SHEET, MemoryHost } from '../src/taskpane/dev/memory-host';
 import {
   COLLAPSE_MIN,
   EDIT_DEBOUNCE_MS,
@@ -137,6 +137,113 @@ describe('check', () => {
     expect(s.getState().notice).toEqual({ kind: 'warning', text: T.noTables });
     // Nothing was marked: a sheet without tables never gets a "no problems" findings sheet.
     expect(host.callsOf('applyMarks').length).toBe(0);
+  });
+});
+
+describe('never lose or hide results', () => {
+  it('a check of one sheet keeps the other sheets’ findings and replaces only that sheet’s marks', async () => {
+    const host = new MemoryHost(g004);
+    const s = newSession(host);
+    await s.check('sheet');
+    const first = g004[0].name;
+    const firstFindings = s.allFindings().filter((f) => f.sheet === first).length;
+    expect(firstFindings).toBeGreaterThan(0);
+    host.active = g004[1].name;
+    await s.check('sheet');
+    expect(host.callsOf('readSheets').map((c) => c.args[0])).toEqual([[first], [g004[1].name]]);
+    expect(s.allFindings().filter((f) => f.sheet === first).length).toBe(firstFindings);
+    expect(s.allFindings().some((f) => f.sheet === g004[1].name)).toBe(true);
+    expect(s.getState().summary!.sheets).toEqual([first, g004[1].name]);
+    expect(host.callsOf('applyMarks')[1].args[1]).toEqual({ sheets: [g004[1].name] });
+  });
+
+  it('started on the findings sheet, checks the sheets the findings are about and never reports a clean workbook', async () => {
+    const host = new MemoryHost(g004);
+    const s = newSession(host);
+    await s.check('sheet');
+    const before = s.allFindings().length;
+    host.active = FINDINGS_SHEET;
+    await s.check('sheet');
+    expect(host.callsOf('readSheets').map((c) => c.args[0])).toEqual([[g004[0].name], [FINDINGS_SHEET], [g004[0].name]]);
+    expect(s.getState().summary!.tables).toBe(1);
+    expect(s.allFindings().length).toBe(before);
+    expect(s.getState().notice).toEqual({ kind: 'info', text: T.findingsSheetActive(FINDINGS_SHEET, T.findingsSheetWhat([g004[0].name])) });
+    expect(host.marked!.length).toBe(before);
+
+    // With no earlier check it checks the whole workbook and says so.
+    const fresh = new MemoryHost(g004, { active: FINDINGS_SHEET });
+    const s2 = newSession(fresh);
+    await s2.check('sheet');
+    expect(s2.getState().summary!.tables).toBe(12);
+    expect(s2.getState().notice!.text).toBe(T.findingsSheetActive(FINDINGS_SHEET, T.findingsSheetWorkbook));
+  });
+
+  it('a sheet without a table changes nothing: the findings and marks of the last check stay', async () => {
+    const empty = new Grid('说明');
+    empty.setCell(0, 0, { value: '填表说明：请按要求填写。' });
+    const host = new MemoryHost([...g002, empty]);
+    const s = newSession(host);
+    await s.check('sheet');
+    const before = s.getState();
+    host.active = '说明';
+    await s.check('sheet');
+    expect(s.getState().notice).toEqual({ kind: 'warning', text: T.sheetNoTables('说明') });
+    expect(s.getState().summary).toEqual(before.summary);
+    expect(s.getState().groups).toEqual(before.groups);
+    expect(host.callsOf('applyMarks').length).toBe(1);
+    expect(host.callsOf('clearMarks').length).toBe(0);
+    // The whole workbook: still the tables it has.
+    await s.check('workbook');
+    expect(s.getState().summary!.tables).toBe(6);
+  });
+
+  it('a cancelled check keeps the last result and marks nothing', async () => {
+    const host = new MemoryHost(g004);
+    let s: TaskPaneSession;
+    let pauses = 0;
+    s = new TaskPaneSession(host, {
+      yieldToUi: () => {
+        if (++pauses === 3) s.cancel();
+        return Promise.resolve();
+      },
+    });
+    await s.check('workbook');
+    expect(s.getState().notice).toEqual({ kind: 'info', text: T.cancelled });
+    expect(s.getState().summary).toBeNull();
+    expect(host.callsOf('applyMarks').length).toBe(0);
+    expect(s.getState().busy).toBeNull();
+  });
+});
+
+describe('triage', () => {
+  it('one card per cell, worst first; a finding repeated across tables once with its tables; what to fix first', async () => {
+    const host = new MemoryHost(g002);
+    const s = newSession(host);
+    await s.check('sheet');
+    const st = s.getState();
+    const repeated = st.groups.filter((g) => g.kind === 'repeated');
+    expect(repeated.length).toBeGreaterThan(0);
+    const goal = repeated.find((g) => g.rows.some((r) => r.kind === 'card' && r.card.findings[0].rule === 'goal.placeholder'))!;
+    expect(goal.counts.total).toBe(6);
+    expect(goal.location).toContain('在 6 个表中重复');
+    for (const g of st.groups.filter((x) => x.kind === 'table')) {
+      const cards = g.rows.filter((r) => r.kind === 'card').map((r) => (r.kind === 'card' ? r.card : null)!);
+      // One card per cell, and the cards of a table run from errors to hints.
+      expect(new Set(cards.map((c) => c.cell)).size).toBe(cards.length);
+      const ranks = cards.map((c) => ({ error: 0, warning: 1, info: 2 })[c.severity]);
+      expect(ranks).toEqual(ranks.slice().sort());
+    }
+    expect(st.fixFirst).toMatch(/^先改 27 个错误，“.+”最多（\d+ 个）。$/);
+    // The search narrows the list; 下一个错误 walks the errors in list order.
+    s.setQuery('F13');
+    expect(s.getState().shown).toBeGreaterThan(0);
+    expect(rowsOf(s).every((f) => f.cell.indexOf('F13') === 0)).toBe(true);
+    s.setQuery('');
+    const a = s.nextError()!;
+    await s.select(a.card.findings[0].key);
+    const b = s.nextError()!;
+    expect(b.card.key).not.toBe(a.card.key);
+    expect(b.card.severity).toBe('error');
   });
 });
 
@@ -311,7 +418,10 @@ describe('re-check on edit', () => {
     expect(s.getState().status).toBe(T.autoRechecked(sheet));
     // The whole result stays: other sheets' findings are still listed.
     expect(s.getState().summary!.sheets.length).toBe(12);
-    expect(host.marked).toEqual(checkGrids([...host.sheets.values()]).diagnostics);
+    expect(s.allFindings().length).toBe(checkGrids([...host.sheets.values()]).diagnostics.length);
+    // Only the edited sheet's marks are redone; the other sheets keep theirs.
+    expect(host.callsOf('applyMarks')[1].args[1]).toEqual({ sheets: [sheet] });
+    expect(host.marked).toEqual(checkGrids([...host.sheets.values()]).diagnostics.filter((d) => d.sheet === sheet));
   });
 
   it('ignores edits before the first check, on sheets outside the check, and after 清除标记', async () => {

@@ -347,7 +347,8 @@ export class TaskPaneSession extends Store<SessionState> {
         this.set({ summary, selected: null, ...this.regroup(), progress: { label: T.progress.marking, fraction: 0.9 }, notice: info, cancellable: false });
         await this.pause(true);
         try {
-          await this.mark();
+          // A check of one sheet replaces that sheet's marks only.
+          await this.mark(effective === 'sheet' && merged.length > grids.length ? grids.map((g) => g.name) : undefined);
         } catch (e) {
           this.set({ notice: { kind: 'error', text: errorMessage('mark', e) } });
         }
@@ -624,10 +625,19 @@ export class TaskPaneSession extends Store<SessionState> {
     this.findings = toFindings(result.diagnostics, tables, grids);
   }
 
-  /** Marks the current findings (the host restores the marks of the earlier check first). Throws host errors. */
-  private async mark(): Promise<void> {
+  /**
+   * Marks the current findings (the host restores the marks of the earlier check first). With `sheets`, only those
+   * sheets' marks and findings-sheet rows are replaced; the other sheets keep theirs. Throws host errors.
+   */
+  private async mark(sheets?: string[]): Promise<void> {
     this.set({ progress: { label: T.progress.marking, fraction: 0.9 } });
-    const marks = await this.host.applyMarks(this.diagnostics, this.grids);
+    const marks = sheets
+      ? await this.host.applyMarks(
+          this.diagnostics.filter((d) => sheets.indexOf(d.sheet) >= 0),
+          this.grids.filter((g) => sheets.indexOf(g.name) >= 0),
+          { sheets },
+        )
+      : await this.host.applyMarks(this.diagnostics, this.grids);
     const summary = this.state.summary ? { ...this.state.summary, marks } : null;
     this.set({ summary, hasMarks: true });
   }
@@ -661,7 +671,7 @@ export class TaskPaneSession extends Store<SessionState> {
     const selected = this.state.selected && this.findingByKey(this.state.selected) ? this.state.selected : null;
     this.set({ summary, selected, ...this.regroup() });
     await this.pause(true);
-    await this.mark();
+    await this.mark(grids.length > fresh.length ? fresh.map((g) => g.name) : undefined);
   }
 
   private async clearMarksInside(): Promise<number> {
