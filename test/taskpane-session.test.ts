@@ -199,9 +199,8 @@ describe('never lose or hide results', () => {
 
   it('a cancelled check keeps the last result and marks nothing', async () => {
     const host = new MemoryHost(g004);
-    let s: TaskPaneSession;
     let pauses = 0;
-    s = new TaskPaneSession(host, {
+    const s: TaskPaneSession = new TaskPaneSession(host, {
       yieldToUi: () => {
         if (++pauses === 3) s.cancel();
         return Promise.resolve();
