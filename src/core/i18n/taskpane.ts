@@ -26,6 +26,11 @@ const ruleShort: Record<string, string> = {
   'cost.money': '成本指标未写金额',
   'plan.blank': '资金支出计划留空',
   'plan.quarterly': '资金支出计划按季度填写',
+  'goal.placeholder': '绩效目标是模板占位文字',
+  'value.placeholder': '指标值是占位文字',
+  'indicator.placeholder': '三级指标是占位文字',
+  'coverage.cost': '缺少成本指标',
+  'satisfaction.floor': '满意度目标偏低',
 };
 
 /** The short name of a rule (for collapsed rows, repeated findings and the search), else its id. */
@@ -76,9 +81,9 @@ export const taskpaneText = {
 
   summary: (tables: number, errors: number, warnings: number, infos: number) =>
     `${tables} 个表，错误 ${errors}，警告 ${warnings}，提示 ${infos}`,
-  checkedSheet: (name: string) => `已检查工作表“${name}”`,
+  checkedSheet: (name: string) => `已检查“${name}”`,
   checkedWorkbook: (n: number) => `已检查 ${n} 个工作表`,
-  markedCells: (cells: number, sheet: string) => `已标记 ${cells} 个单元格，问题清单见“${sheet}”工作表。`,
+  markedCells: (cells: number, sheet: string) => `标记 ${cells} 个单元格，清单见“${sheet}”表`,
   autoRechecked: (sheet: string) => `已按修改重新检查“${sheet}”。`,
   noTables: '没有找到绩效目标表。请确认表中有“三级指标”“指标值”等表头，或把检查范围改为整个工作簿。',
   noFindings: '未发现问题。',

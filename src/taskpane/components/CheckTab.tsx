@@ -41,12 +41,13 @@ const css = mergeStyleSets({
   summary: { margin: '2px 0 2px' },
   summaryMain: { display: 'block', fontSize: 14, fontWeight: 600, color: '#201f1e', lineHeight: '20px' },
   summaryMeta: { display: 'block', fontSize: 12, color: '#605e5c', lineHeight: '17px' },
-  fixFirst: { display: 'block', fontSize: 12, color: '#9C0006', lineHeight: '17px', fontWeight: 600 },
+  fixRow: { display: 'flex', alignItems: 'center', margin: '2px 0' },
+  fixFirst: { flex: '1 1 auto', minWidth: 0, fontSize: 12, color: '#9C0006', lineHeight: '17px', fontWeight: 600 },
   filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', margin: '4px 0 2px' },
   filter: {
     minWidth: 0,
     height: 26,
-    padding: '0 7px',
+    padding: '0 6px',
     marginRight: 4,
     marginBottom: 2,
     fontSize: 12,
@@ -57,7 +58,7 @@ const css = mergeStyleSets({
   dot: { display: 'inline-block', width: 8, height: 8, borderRadius: 4, marginRight: 5, verticalAlign: 'middle' },
   tools: { display: 'flex', alignItems: 'center', margin: '2px 0 4px' },
   search: { flex: '1 1 auto', minWidth: 0, marginRight: 4 },
-  next: { flex: 'none', minWidth: 0, padding: '0 8px', height: 32, fontSize: 12 },
+  next: { flex: 'none', minWidth: 0, padding: '0 8px', height: 26, marginLeft: 6, fontSize: 12 },
   empty: { fontSize: 13, color: '#605e5c', padding: '8px 2px' },
 });
 
@@ -70,6 +71,7 @@ export function CheckTab(props: TabProps): JSX.Element {
   const [noticeOpen, setNoticeOpen] = React.useState(true);
   const [allCollapsed, setAllCollapsed] = React.useState(false);
   const [noMoreErrors, setNoMoreErrors] = React.useState(false);
+  const [searchOpen, setSearchOpen] = React.useState(false);
   const list = React.useRef<FindingListHandle>(null);
   const busy = state.busy !== null;
   const checked = React.useRef(false);
@@ -173,13 +175,24 @@ export function CheckTab(props: TabProps): JSX.Element {
             {T.summary(summary.tables, summary.counts.error, summary.counts.warning, summary.counts.info)}
           </span>
           {state.fixFirst ? (
-            <span className={css.fixFirst} data-testid="fix-first">
-              {state.fixFirst}
-            </span>
+            <div className={css.fixRow}>
+              <span className={css.fixFirst} data-testid="fix-first">
+                {state.fixFirst}
+              </span>
+              {summary.counts.error ? (
+                <DefaultButton
+                  className={css.next}
+                  data-testid="next-error"
+                  text={T.nextError}
+                  title={T.nextErrorTitle}
+                  onClick={() => setNoMoreErrors(!(list.current && list.current.nextError()))}
+                />
+              ) : null}
+            </div>
           ) : null}
           <span className={css.summaryMeta} data-testid="summary-meta">
             {summary.scope === 'sheet' && summary.sheets.length === 1 ? T.checkedSheet(summary.sheets[0]) : T.checkedWorkbook(summary.sheets.length)}
-            {summary.marks ? '；' + T.markedCells(summary.marks.cells, summary.marks.findingsSheet) : ''}
+            {summary.marks ? ' · ' + T.markedCells(summary.marks.cells, summary.marks.findingsSheet) : ''}
           </span>
           {state.status ? (
             <span className={css.summaryMeta} data-testid="status">
@@ -211,6 +224,18 @@ export function CheckTab(props: TabProps): JSX.Element {
               </DefaultButton>
             ))}
             <IconButton
+              data-testid="search-toggle"
+              iconProps={{ iconName: 'Search' }}
+              ariaLabel={T.searchLabel}
+              title={T.searchLabel}
+              aria-expanded={searchOpen || !!state.query}
+              checked={searchOpen || !!state.query}
+              onClick={() => {
+                if (searchOpen) session.setQuery('');
+                setSearchOpen(!searchOpen);
+              }}
+            />
+            <IconButton
               data-testid="collapse-all"
               iconProps={{ iconName: allCollapsed ? 'ExploreContent' : 'CollapseContent' }}
               ariaLabel={allCollapsed ? T.expandAll : T.collapseAll}
@@ -218,25 +243,20 @@ export function CheckTab(props: TabProps): JSX.Element {
               onClick={() => list.current && list.current.setAllCollapsed(!allCollapsed)}
             />
           </div>
-          <div className={css.tools}>
-            <SearchBox
-              className={css.search}
-              data-testid="finding-search"
-              placeholder={T.searchPlaceholder}
-              ariaLabel={T.searchLabel}
-              value={state.query}
-              onChange={(_e, v) => session.setQuery(v || '')}
-              onClear={() => session.setQuery('')}
-            />
-            <DefaultButton
-              className={css.next}
-              data-testid="next-error"
-              text={T.nextError}
-              title={T.nextErrorTitle}
-              disabled={!summary.counts.error}
-              onClick={() => setNoMoreErrors(!(list.current && list.current.nextError()))}
-            />
-          </div>
+          {searchOpen || state.query ? (
+            <div className={css.tools}>
+              <SearchBox
+                className={css.search}
+                data-testid="finding-search"
+                placeholder={T.searchPlaceholder}
+                ariaLabel={T.searchLabel}
+                autoFocus={searchOpen}
+                value={state.query}
+                onChange={(_e, v) => session.setQuery(v || '')}
+                onClear={() => session.setQuery('')}
+              />
+            </div>
+          ) : null}
           {noMoreErrors ? <div className={css.empty}>{T.noMoreErrors}</div> : null}
           {state.query && state.shown < summary.counts.total ? (
             <div className={css.summaryMeta} data-testid="search-count">
