@@ -2,7 +2,6 @@
 // copy when the npm package is there, else the 21Vianet CDN, never Microsoft's global CDN; the build says which.
 import * as path from 'path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const makeConfig = require(path.resolve(__dirname, '..', 'webpack.config.js')) as (env: object, argv: object) => { plugins: unknown[] };
 
 function build(officeJs?: string): { said: string; urls: string[] } {
