@@ -334,6 +334,7 @@ export class TaskPaneSession extends Store<SessionState> {
           return;
         }
         this.commit(merged, result);
+        await this.pause();
         this.last = { scope: effective, profile };
         const summary: CheckSummary = {
           scope: effective,
@@ -661,6 +662,7 @@ export class TaskPaneSession extends Store<SessionState> {
     const grids = this.keepOthers(fresh).filter((g) => sheets.indexOf(g.name) < 0 || fresh.indexOf(g) >= 0);
     const result = await this.evaluateSliced(grids, profile, fresh);
     this.commit(grids, result);
+    await this.pause();
     if (!this.last) this.last = { scope: 'sheet', profile };
     const summary: CheckSummary = {
       ...(this.state.summary || { scope: this.last.scope, profile, marks: null }),

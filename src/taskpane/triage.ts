@@ -231,7 +231,12 @@ export function groupFindings(
   const groups: FindingGroup[] = [];
   repeated.forEach((list, key) => {
     const inTables: number[] = [];
-    for (const f of list) if (inTables.indexOf(f.table) < 0) inTables.push(f.table);
+    const seen = new Set<number>();
+    for (const f of list)
+      if (!seen.has(f.table)) {
+        seen.add(f.table);
+        inTables.push(f.table);
+      }
     groups.push({
       key: 'repeated:' + key,
       kind: 'repeated',

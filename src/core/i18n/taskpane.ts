@@ -121,6 +121,7 @@ export const taskpaneText = {
   searchCount: (shown: number, total: number) => `显示 ${shown} / ${total} 个问题`,
   countLabel: (severity: string, n: number) => `${SEVERITY_WORD[severity] || severity} ${n}`,
   moreGroups: (n: number) => `再显示 ${n} 组`,
+  moreRows: (n: number) => `还有 ${n} 条，显示更多`,
   selectedCard: '上次选中',
   expand: '展开',
   collapse: '收起',

@@ -12,6 +12,9 @@ import { severityColours } from '../theme';
 
 /** Groups rendered before 再显示. */
 export const GROUPS_SHOWN = 20;
+/** Rows of a group rendered before 再显示 (a finding repeated in many tables: a few of its cards). */
+export const ROWS_SHOWN = 40;
+export const REPEATED_ROWS_SHOWN = 5;
 
 // Focus outlines for keyboard users only (Fluent marks the page while the keyboard is in use).
 const focusRing = { ['.' + IsFocusVisibleClassName + ' &:focus']: { outline: '2px solid #605e5c', outlineOffset: -2 } };
@@ -301,6 +304,7 @@ export const FindingList = React.forwardRef(function FindingList(props: FindingL
   const [open, setOpen] = React.useState<Record<string, boolean>>({});
   const [limit, setLimit] = React.useState(GROUPS_SHOWN);
   const [focusCard, setFocusCard] = React.useState<string | null>(null);
+  const [rowLimit, setRowLimit] = React.useState<Record<string, number>>({});
   const root = React.useRef<HTMLDivElement>(null);
   const toggleGroup = (key: string) => setClosed((c) => ({ ...c, [key]: !c[key] }));
   const toggleRule = (key: string) => setOpen((o) => ({ ...o, [key]: !o[key] }));
@@ -312,6 +316,8 @@ export const FindingList = React.forwardRef(function FindingList(props: FindingL
       if (!next) return false;
       const at = groups.findIndex((g) => g.key === next.group);
       if (at >= limit) setLimit(at + 1);
+      const rowAt = at >= 0 ? groups[at].rows.findIndex((r) => (r.kind === 'card' ? r.card.key === next.card.key : r.key === next.row)) : -1;
+      if (rowAt >= 0) setRowLimit((l) => ({ ...l, [next.group]: Math.max(l[next.group] || 0, rowAt + 1) }));
       setClosed((c) => ({ ...c, [next.group]: false }));
       const row = next.row;
       if (row) setOpen((o) => ({ ...o, [row]: true }));
@@ -347,6 +353,7 @@ export const FindingList = React.forwardRef(function FindingList(props: FindingL
     <div className={css.list} data-testid="finding-list" ref={root} onKeyDown={onArrowKeys}>
       {shown.map((g) => {
         const expanded = !closed[g.key];
+        const rowsShown = Math.max(rowLimit[g.key] || 0, g.kind === 'repeated' ? REPEATED_ROWS_SHOWN : ROWS_SHOWN);
         return (
           <div key={g.key} className={css.group} data-testid="finding-group" data-kind={g.kind} data-table={g.table} data-title={g.title}>
             <button
@@ -367,7 +374,7 @@ export const FindingList = React.forwardRef(function FindingList(props: FindingL
             </button>
             {expanded ? (
               <div className={css.rows}>
-                {g.rows.map((r) =>
+                {g.rows.slice(0, rowsShown).map((r) =>
                   r.kind === 'card' ? (
                     <CardItem key={r.key} card={r.card} session={session} busy={busy} selected={selected} />
                   ) : (
@@ -382,6 +389,14 @@ export const FindingList = React.forwardRef(function FindingList(props: FindingL
                     />
                   ),
                 )}
+                {g.rows.length > rowsShown ? (
+                  <DefaultButton
+                    className={css.more}
+                    data-testid="more-rows"
+                    text={T.moreRows(g.rows.length - rowsShown)}
+                    onClick={() => setRowLimit((l) => ({ ...l, [g.key]: rowsShown + ROWS_SHOWN }))}
+                  />
+                ) : null}
               </div>
             ) : null}
           </div>
