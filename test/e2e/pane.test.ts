@@ -166,7 +166,7 @@ describe('the clerk’s pane in the playground', () => {
     expect(heading).toContain(typeName + '类指标');
     expect(heading).not.toContain('（0 项）');
     expect(await chip.getAttribute('aria-pressed')).toBe('true');
-    expect(await page.inputValue('[data-testid="library-search"] input')).toBe('');
+    expect(await page.inputValue('input[data-testid="library-search"]')).toBe('');
     await chip.click();
     await page.waitForFunction(() => document.querySelector('[data-testid="library-heading"]')!.textContent === '推荐指标');
 
@@ -195,7 +195,7 @@ describe('the clerk’s pane in the playground', () => {
     await pressCheck(page);
     await page.click('[data-testid="search-toggle"]');
     await page.waitForSelector('[data-testid="finding-search"]');
-    expect(await page.getAttribute('[data-testid="finding-search"] input', 'aria-label')).toBe('搜索问题');
+    expect(await page.getAttribute('input[data-testid="finding-search"]', 'aria-label')).toBe('搜索问题');
     expect(await seriousViolations(page)).toEqual([]);
     for (const tab of ['library', 'template', 'review']) {
       await page.click(`[data-testid="tab-${tab}"]`);

@@ -22,7 +22,7 @@ import type { TabProps } from './tabs';
 const css = mergeStyleSets({
   root: { paddingTop: 8 },
   field: { marginBottom: 8 },
-  buttons: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', margin: '0 0 6px' },
+  buttons: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', margin: '0 0 4px' },
   primary: { marginRight: 8, minWidth: 80 },
   secondary: { marginRight: 4 },
   options: { margin: '0 0 6px', padding: '4px 8px 2px', border: '1px solid #edebe9', borderRadius: 2 },
@@ -190,9 +190,13 @@ export function CheckTab(props: TabProps): JSX.Element {
               ) : null}
             </div>
           ) : null}
-          <span className={css.summaryMeta} data-testid="summary-meta">
+          <span
+            className={css.summaryMeta}
+            data-testid="summary-meta"
+            title={summary.marks ? T.markedCells(summary.marks.cells, summary.marks.findingsSheet) : undefined}
+          >
             {summary.scope === 'sheet' && summary.sheets.length === 1 ? T.checkedSheet(summary.sheets[0]) : T.checkedWorkbook(summary.sheets.length)}
-            {summary.marks ? ' · ' + T.markedCells(summary.marks.cells, summary.marks.findingsSheet) : ''}
+            {summary.marks ? T.listedIn(summary.marks.findingsSheet) : ''}
           </span>
           {state.status ? (
             <span className={css.summaryMeta} data-testid="status">
