@@ -205,8 +205,8 @@ describe('the clerk’s pane in the playground', () => {
     // A narrower pane moves tabs into the overflow menu: its button has a name.
     await page.addStyleTag({ content: '.pg-pane { width: 200px !important; }' });
     await page.waitForTimeout(300);
-    const overflow = await page.$('[data-testid="task-pane"] .ms-Pivot-overflowMenuButton');
-    if (overflow) expect(await overflow.getAttribute('aria-label')).toBe('更多选项卡');
+    const overflow = await page.waitForSelector('[data-testid="task-pane"] .ms-Pivot-link.ms-Button--hasMenu');
+    expect(await overflow.getAttribute('aria-label')).toBe('更多选项卡');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -144,7 +144,7 @@ function MessageItem(props: { f: Finding; many: boolean; first: boolean; session
             {!edits ? <span className={css.manual}>{T.suggestionManual}</span> : null}
             {edits && edits.length > 1 ? (
               <ul className={css.preview} data-testid="apply-preview" aria-label={T.previewHeading}>
-                {T.previewHeading}
+                <li>{T.previewHeading}</li>
                 {edits.map((e) => (
                   <li key={e.cell}>
                     <span className={css.previewCell}>{e.cell}</span>
