@@ -15,6 +15,9 @@ import { TaskPane } from '../src/taskpane/components/TaskPane';
 import { registerPaneIcons } from '../src/taskpane/icons';
 import { FIXTURES, loadGrids } from './helpers/load';
 
+// Rendering Fluent in jsdom takes seconds on a loaded machine.
+jest.setTimeout(30_000);
+
 let g002: Grid[];
 
 beforeAll(async () => {

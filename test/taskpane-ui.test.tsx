@@ -16,6 +16,9 @@ import { registerPaneIcons } from '../src/taskpane/icons';
 import { mountTaskPane } from '../src/taskpane/mount';
 import { FIXTURES, loadGrids } from './helpers/load';
 
+// Rendering Fluent in jsdom takes seconds on a loaded machine.
+jest.setTimeout(30_000);
+
 let g002: Grid[];
 let g004: Grid[];
 

@@ -25,7 +25,7 @@
 // Review record (key `ptcheck.review`, version 1): remarks and ignored findings; it outlives 清除标记.
 // A value longer than the host's `partChars` is split: the head key holds {"v":…,"parts":n}, `key.0`… the text.
 import { z } from 'zod';
-import { Diagnostic, Severity, SeveritySchema } from './diagnostic';
+import { Diagnostic, DiagnosticSchema, Severity } from './diagnostic';
 import { markText } from './i18n/marks';
 
 export const RECORD_KEY = 'ptcheck.marks';
@@ -103,13 +103,7 @@ export type Remark = z.infer<typeof RemarkSchema>;
 export const IgnoredSchema = z.object({
   /** findingKey of the finding. */
   key: z.string(),
-  finding: z.object({
-    sheet: z.string(),
-    cell: z.string(),
-    severity: SeveritySchema,
-    rule: z.string(),
-    message: z.string(),
-    suggestion: z.string().nullable().optional(),
+  finding: DiagnosticSchema.omit({ table: true }).extend({
     /** The marked cell (master of a merged area), so the mark comes back where it was when un-ignored. */
     at: z.string().nullable().optional(),
   }),
@@ -190,7 +184,9 @@ export function loadRecord(store: RecordStore): MarkRecord | null {
     const old = validate(RecordV1, data);
     return { ...old, v: 2, texts: [], marked: {} };
   }
-  return validate(MarkRecordSchema, data);
+  const rec = validate(MarkRecordSchema, data);
+  decodeFindings(rec); // every text index in range, or RecordError now rather than half-way through a restore
+  return rec;
 }
 
 /** Like loadRecord, but null instead of an error: for "which sheet is ours" questions that must not fail. */

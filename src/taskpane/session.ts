@@ -627,18 +627,20 @@ export class TaskPaneSession extends Store<SessionState> {
   }
 
   /**
-   * Marks the current findings (the host restores the marks of the earlier check first). With `sheets`, only those
-   * sheets' marks and findings-sheet rows are replaced; the other sheets keep theirs. Throws host errors.
+   * Marks the current findings (the host restores the marks of the earlier check first). Only the sheets read are
+   * re-marked (`sheets`, else every sheet of the result): the other sheets keep their marks and findings-sheet rows.
+   * A result without tables marks nothing, so it never wipes marks or reports "未发现问题" for tables it did not
+   * read. Throws host errors.
    */
   private async mark(sheets?: string[]): Promise<void> {
+    if (!this.tables.length) return;
     this.set({ progress: { label: T.progress.marking, fraction: 0.9 } });
-    const marks = sheets
-      ? await this.host.applyMarks(
-          this.diagnostics.filter((d) => sheets.indexOf(d.sheet) >= 0),
-          this.grids.filter((g) => sheets.indexOf(g.name) >= 0),
-          { sheets },
-        )
-      : await this.host.applyMarks(this.diagnostics, this.grids);
+    const scope = sheets || this.grids.map((g) => g.name);
+    const marks = await this.host.applyMarks(
+      this.diagnostics.filter((d) => scope.indexOf(d.sheet) >= 0),
+      this.grids.filter((g) => scope.indexOf(g.name) >= 0),
+      { sheets: scope },
+    );
     const summary = this.state.summary ? { ...this.state.summary, marks } : null;
     this.set({ summary, hasMarks: true });
   }
