@@ -174,13 +174,14 @@ describe('cell values as a spreadsheet shows them', () => {
     [16, -1234.5, '-1,234.50'],
     [17, 12.3, '12.30万元'],
     [20, 7.99, '7.99'],
-    [21, 45291, '2023-12-31'],
+    [21, 45291, '2023年12月31日'],
   ];
   test.each(cases)('row %i', (row, value, text) => {
     expect(g.value(row, 0)).toBe(value);
     expect(g.text(row, 0)).toBe(text);
   });
-  test('dates as YYYY-MM-DD', () => expect(g.text(6, 0)).toBe('2023-12-31'));
+  // Dates show as their format shows them in a zh-CN Excel or WPS (the one display form of every host).
+  test('dates as Excel shows them: the short date (format 14) as yyyy/m/d', () => expect(g.text(6, 0)).toBe('2023/12/31'));
   test('formula errors and error cells', () => {
     expect(g.error(10, 0)).toBe('#REF!');
     expect(g.text(10, 0)).toBe('#REF!');
@@ -242,7 +243,7 @@ describe('SpreadsheetML that ExcelJS does not write', () => {
       '<c r="C1" s="0"><v>3.0000000000000004</v></c></row></sheetData></worksheet>';
     const [g] = await readGridsFromBuffer(await handmade(sheet, { styles, workbookPr: '<workbookPr date1904="1"/>' }));
     expect(g.text(0, 0)).toBe('87.7%');
-    expect(g.text(0, 1)).toBe('1904-01-01');
+    expect(g.text(0, 1)).toBe('1904/1/1');
     expect(g.text(0, 2)).toBe('3');
   });
 
@@ -258,6 +259,11 @@ describe('SpreadsheetML that ExcelJS does not write', () => {
     expect(f('#,##0;(#,##0)', -1234)).toBe('(1,234)');
     expect(f('[$¥-804]#,##0.00', 5)).toBe('¥5.00');
     expect(f('h:mm', 0.5)).toBe('12:00');
+    expect(f('yyyy"年"m"月"d"日"', 45291)).toBe('2023年12月31日');
+    expect(f('yyyy-mm-dd', 45291.75)).toBe('2023-12-31');
+    expect(f('m/d/yy h:mm', 45291.75)).toBe('12/31/23 18:00');
+    expect(f('yyyy年m月', 45291)).toBe('2023年12月');
+    expect(f('[$-F800]dddd, mmmm dd, yyyy', 45291)).toBe('2023-12-31');
     expect(f('0.00', -0.001)).toBe('0.00');
   });
 });
@@ -419,33 +425,54 @@ describe('writeAnnotatedCopy', () => {
     });
   });
 
-  test('the 审核意见 sheet lists every finding, sorted, with links', () => {
-    expect(out.worksheets.map((w) => w.name)).toEqual([sheet, '审核意见']);
+  const visible = (wb: ExcelJS.Workbook) => wb.worksheets.filter((w) => w.state !== 'veryHidden').map((w) => w.name);
+  const link = (cell: string, target = cell) => ({ formula: `HYPERLINK("#'${sheet}'!${target}","${cell}")`, result: cell });
+
+  test('the 审核意见 sheet lists every finding in the core\'s order (findingsSheetRows), with links', () => {
+    expect(visible(out)).toEqual([sheet, '审核意见']);
     const ws = out.getWorksheet('审核意见')!;
     const rows: unknown[][] = [];
     ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     expect(rows[0]).toEqual(['序号', '工作表', '单元格', '级别', '规则', '问题', '建议']);
     expect(rows.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([
-      [1, { text: 'C4', hyperlink: `#'${sheet}'!C4` }, '错误'],
-      [2, { text: 'D10:E10', hyperlink: `#'${sheet}'!D10` }, '提示'],
-      [3, { text: 'A12', hyperlink: `#'${sheet}'!A12` }, '警告'],
-      [4, { text: 'F12', hyperlink: `#'${sheet}'!F12` }, '错误'],
-      [5, { text: 'F12', hyperlink: `#'${sheet}'!F12` }, '警告'],
+      [1, link('F12'), '警告'],
+      [2, link('F12'), '错误'],
+      [3, link('D10:E10', 'D10'), '提示'],
+      [4, link('A12'), '警告'],
+      [5, link('C4'), '错误'],
       [6, 'A1', '提示'],
     ]);
-    expect(rows[4].slice(4)).toEqual(['values.unit-mismatch', '数量指标的单位不应是百分比', '']);
-    expect(rows[5].slice(4)).toEqual(['values.unit', '指标值缺少比较符号', '=100%']);
+    expect(rows[1].slice(4)).toEqual(['values.unit', '指标值缺少比较符号', '=100%']);
+    expect(rows[2].slice(4)).toEqual(['values.unit-mismatch', '数量指标的单位不应是百分比', '']);
     expect(ws.getRow(1).font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.getColumn(6).width).toBeGreaterThan(30);
   });
 
-  test('an existing 审核意见 sheet is kept and the new one is numbered', async () => {
+  test('annotating a copy again replaces its marks (never stacks them); a user\'s own 审核意见 sheet is kept', async () => {
     const again = path.join(tmp, 'again.xlsx');
     await writeAnnotatedCopy(outPath, again, diags.slice(0, 1));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(again);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([sheet, '审核意见', '审核意见(2)']);
+    expect(visible(wb)).toEqual([sheet, '审核意见']);
+    const ws = wb.getWorksheet(sheet)!;
+    expect(ws.getCell('F12').note).toBe('【警告】指标值缺少比较符号\n建议：=100%');
+    // C4 as in the source: its fill and (no) note back.
+    expect(ws.getCell('C4').fill).toEqual(src.getWorksheet(sheet)!.getCell('C4').fill);
+    expect(ws.getCell('C4').note).toBeUndefined();
+    expect(wb.getWorksheet('审核意见')!.rowCount).toBe(2);
+
+    const mine = new ExcelJS.Workbook();
+    await mine.xlsx.readFile(F000);
+    mine.addWorksheet('审核意见').getCell('A1').value = '科室自己的审核记录';
+    const own = path.join(tmp, 'own.xlsx');
+    await mine.xlsx.writeFile(own);
+    const third = path.join(tmp, 'own.审核.xlsx');
+    await writeAnnotatedCopy(own, third, diags.slice(0, 1));
+    const wb3 = new ExcelJS.Workbook();
+    await wb3.xlsx.readFile(third);
+    expect(visible(wb3)).toEqual([sheet, '审核意见', '审核意见(2)']);
+    expect(wb3.getWorksheet('审核意见')!.getCell('A1').value).toBe('科室自己的审核记录');
   });
 
   test('a bad source gets the same Chinese reason as reading it', async () => {

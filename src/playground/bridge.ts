@@ -3,7 +3,7 @@
 // saved in its settings), as closing and reopening the file in another Excel would.
 import { createExcelHost } from '../hosts/excel';
 import { SheetHost } from '../hosts/host';
-import { FakeOffice, FakeWorkbook, installFakeOffice } from '../../test/fakes/excel';
+import { FakeOffice, FakeWorkbook, installFakeOffice } from '../fakes/excel';
 import { SheetData, ExportSheet } from './xlsx';
 import { ViewSheet } from './SheetView';
 

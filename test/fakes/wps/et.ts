@@ -1,5 +1,5 @@
 // An in-memory fake of the WPS ET object model subset the adapter uses (src/hosts/wps/et.ts), over the same
-// FakeWorkbook model as the fake office-js (test/fakes/excel/workbook.ts): cells, merges, fills and sheets live
+// FakeWorkbook model as the fake office-js (src/fakes/excel/workbook.ts): cells, merges, fills and sheets live
 // there, so the tests, the playground and the bench can share one workbook; ET-only formats (fonts, alignment,
 // borders per edge, widths in characters, heights, page setup, page breaks) live here per sheet. No Node imports.
 //
@@ -19,7 +19,7 @@ import { Rect, colToLetters, lettersToCol, rectToA1, toA1 } from '../../../src/c
 import type {
   EtApplication, EtBorder, EtBorders, EtColor, EtFont, EtHPageBreaks, EtInterior, EtPageSetup, EtRange, EtSheets, EtWorkbook, EtWorksheet,
 } from '../../../src/hosts/wps/et';
-import { FakeSheet, FakeValue, FakeWorkbook, MAX_COLS, MAX_ROWS, cellKey, displayText, keyCol, keyRow } from '../excel/workbook';
+import { FakeSheet, FakeValue, FakeWorkbook, MAX_COLS, MAX_ROWS, cellKey, displayText, keyCol, keyRow } from '../../../src/fakes/excel/workbook';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Host behaviour the fake assumes (numbers from wps-addin.md §2.3 where measured; Excel's where not).
