@@ -1,28 +1,33 @@
 // `ptcheck`: check 预算绩效目标表 workbooks from the command line. main() never throws and never
 // prints a stack trace (unless PTCHECK_DEBUG=1): it returns the exit code for bin/ptcheck.js.
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { checkGrids } from '../core/check';
 import { Diagnostic } from '../core/diagnostic';
 import { displayName } from '../core/model';
 import { ruleCatalogue } from '../core/rules/catalogue';
 import { builtinProfiles, findProfile } from '../core/profiles';
-import { buildReport, reportExitCode, toReportFile, ReportFile, FileResult } from '../core/report';
+import { ReportFile, ReportSummary, summarize } from '../core/report';
+import { ProjectSnapshot, baselineRules } from '../core/baseline';
+import { baselineText } from '../core/i18n/review';
 import { cliText } from '../core/i18n/cli';
-import { parseCli, ArgsError, Command, FillCommand, LibraryCommand, SuggestCommand } from './args';
+import { parseCli, ArgsError, CheckCommand, FillCommand, LibraryCommand, SuggestCommand } from './args';
 import { templateText } from '../core/i18n/template';
 import { filledNo, fillWorkbook, moveText, noteText } from '../core/template';
 import { Library, getLibrary, libraryStats, mergeLibraries } from '../core/library';
 import { suggest } from '../core/library/suggest';
 import { libraryCliText } from '../core/i18n/library';
 import { renderLibraryText, renderSuggestText } from './library-text';
-import { CliDeps, WorkbookHost } from './deps';
-import { collectInputs, outputNames, fsReason } from './inputs';
-import { makeStyle, wantsColour, renderTextFile, renderTextSummary, renderRulesText } from './text';
-import { renderHtml } from './html';
+import { CliDeps } from './deps';
+import { collectInputs, outputNames, fsReason, writeReason, realPathOf, samePath } from './inputs';
+import { makeStyle, wantsColour, renderTextSummary, renderRulesText } from './text';
 import { Progress } from './progress';
-
-type CheckCommand = Extract<Command, { kind: 'check' }>;
+import { Job, JobOptions, Outcome } from './job';
+import { Deliver, runPool, runSerial } from './pool';
+import { FileLinks, HtmlPageSink, HtmlSiteSink, JsonSink, Sink, TextSink, XlsxSummarySink } from './sinks';
+import { publish, removeQuietly, removeTemp, tempFile, tempName } from './outputs';
+import { neutralise } from './safe-text';
 
 let streamGuard = false;
 
@@ -74,7 +79,8 @@ export async function main(argv: string[], overrides: Partial<CliDeps> = {}): Pr
       case 'rules':
         return runRules(cmd.format, deps);
       case 'check':
-        return await runCheck(cmd, deps);
+        // A stand-in engine or host (tests) lives in this thread only: workers would use the real ones.
+        return await runCheck(cmd, deps, overrides.check !== undefined || overrides.host !== undefined);
       case 'suggest':
         return await runSuggest(cmd, deps);
       case 'library':
@@ -98,11 +104,12 @@ function debug(deps: CliDeps, e: unknown): void {
 }
 
 function runRules(format: 'text' | 'json', deps: CliDeps): number {
+  const catalogue = [...ruleCatalogue, ...baselineRules];
   if (format === 'json') {
-    const rules = ruleCatalogue.map((r) => ({ id: r.id, severity: r.severity, profiles: r.profiles, description: r.description }));
+    const rules = catalogue.map((r) => ({ id: r.id, severity: r.severity, profiles: r.profiles, description: r.description }));
     deps.stdout.write(JSON.stringify(rules, null, 2) + '\n');
   } else {
-    deps.stdout.write(renderRulesText(ruleCatalogue, makeStyle(wantsColour(deps.stdout, deps.env))));
+    deps.stdout.write(renderRulesText(catalogue, makeStyle(wantsColour(deps.stdout, deps.env))));
   }
   return 0;
 }
@@ -165,12 +172,13 @@ async function runLibrary(cmd: LibraryCommand, deps: CliDeps): Promise<number> {
   }
   if (cmd.exportTo !== undefined) {
     const io = await import('../hosts/workbook/library');
+    const target = cmd.exportTo;
     try {
-      const n = await io.writeLibraryWorkbook(cmd.exportTo, lib);
-      deps.stderr.write(`ptcheck：${libraryCliText.exported(cmd.exportTo, n)}\n`);
+      const n = await writeNew(target, cmd.importFrom, (tmp) => io.writeLibraryWorkbook(tmp, lib));
+      deps.stderr.write(`ptcheck：${libraryCliText.exported(target, n)}\n`);
     } catch (e) {
       debug(deps, e);
-      deps.stderr.write(`ptcheck：${libraryCliText.exportFailed(cmd.exportTo, fsReason(e))}\n`);
+      deps.stderr.write(`ptcheck：${e instanceof OutputRefused ? e.message : libraryCliText.exportFailed(target, writeReason(e))}\n`);
       return 2;
     }
   }
@@ -183,119 +191,223 @@ async function runLibrary(cmd: LibraryCommand, deps: CliDeps): Promise<number> {
   return bad ? 1 : 0;
 }
 
-async function runCheck(cmd: CheckCommand, deps: CliDeps): Promise<number> {
+async function runCheck(cmd: CheckCommand, deps: CliDeps, serialOnly: boolean): Promise<number> {
   // A misspelt profile would otherwise fail inside the engine for every file, far from its cause.
   if (cmd.profile !== undefined && !findProfile(cmd.profile)) {
     throw new ArgsError(cliText.unknownProfile(cmd.profile, builtinProfiles));
   }
-  const { inputs, emptyDirs } = collectInputs(cmd.inputs);
-  for (const d of emptyDirs) deps.stderr.write(`ptcheck：${cliText.emptyDirectory(d)}\n`);
+  const say = (line: string) => deps.stderr.write(`ptcheck：${neutralise(line)}\n`);
+  const { inputs, emptyDirs, notes } = collectInputs(cmd.inputs);
+  for (const d of emptyDirs) say(cliText.emptyDirectory(d));
+  for (const n of notes) say(n);
   if (inputs.length === 0) {
-    deps.stderr.write(`ptcheck：${cliText.noXlsxFound}\n`);
+    say(cliText.noXlsxFound);
     return 2;
   }
 
+  let outDir: string | undefined;
   let outNames: string[] = [];
   if (cmd.out !== undefined) {
     try {
       fs.mkdirSync(cmd.out, { recursive: true });
+      outDir = realPathOf(cmd.out);
+      // Found now rather than after checking every file: a folder we cannot write to.
+      removeQuietly(tempFile(outDir));
     } catch (e) {
       debug(deps, e);
-      deps.stderr.write(`ptcheck：${cliText.outDirFailed(cmd.out, fsReason(e))}\n`);
+      const code = (e as { code?: string }).code;
+      say(code === 'EEXIST' || code === 'ENOTDIR' ? cliText.outDirFailed(cmd.out, fsReason(e)) : cliText.outNotWritable(cmd.out, writeReason(e)));
       return 2;
     }
-    outNames = outputNames(inputs, cmd.out);
+    outNames = outputNames(inputs, outDir);
   }
 
-  // Loading the host can only fail on a broken install; main()'s catch reports it.
   const host = await deps.host();
+  const workers = serialOnly ? 0 : cmd.jobs !== undefined ? cmd.jobs : Math.min(availableCores(), inputs.length);
+  const options: JobOptions = { profile: cmd.profile, debug: deps.env.PTCHECK_DEBUG === '1' };
+  const run = (jobs: Job[], deliver: Deliver) =>
+    // One file or one core: no thread to start (and no time budget, which only a worker can enforce), unless asked.
+    workers >= 2 || (workers === 1 && cmd.jobs === 1 && jobs.length > 1)
+      ? runPool(jobs, { workers, timeoutMs: cmd.timeout * 1000, options }, deliver)
+      : runSerial(jobs, { host, check: deps.check, options }, deliver);
+
+  if (cmd.baseline !== undefined) {
+    const loaded = await loadBaseline(cmd.baseline, run, say);
+    if (loaded === null) return 2;
+    options.baseline = loaded;
+  }
+
   const style = makeStyle(wantsColour(deps.stdout, deps.env));
-  const progress = new Progress(deps.stderr, inputs.length, inputs.length > 1 && !!deps.stderr.isTTY);
-  // Only the small report entries are kept: grids and parsed tables are dropped after each file.
-  const entries: ReportFile[] = [];
+  const multi = inputs.length > 1;
+  const progress = new Progress(deps.stderr, inputs.length, !multi ? 'off' : deps.stderr.isTTY ? 'bar' : 'lines');
+  const tool = { name: 'ptcheck' as const, version: toolVersion(), profile: cmd.profile || 'auto' };
+  const info = { version: tool.version, profile: tool.profile, generatedAt: deps.now(), baseline: cmd.baseline };
+  let sink: Sink;
+  try {
+    if (cmd.format === 'text') sink = new TextSink(deps.stdout, style, () => progress.clear());
+    else if (cmd.format === 'json') sink = new JsonSink(deps.stdout, tool, outDir);
+    else if (cmd.format === 'xlsx-summary') sink = new XlsxSummarySink(outDir as string, info);
+    else sink = outDir !== undefined ? new HtmlSiteSink(outDir, info) : new HtmlPageSink(deps.stdout, info);
+  } catch (e) {
+    debug(deps, e);
+    say(cliText.outNotWritable(cmd.out || '', writeReason(e)));
+    return 2;
+  }
+
+  const summary = emptySummary();
   let outputFailed = false;
   let copies = 0;
+  let unmatched = 0;
+  const jobs: Job[] = inputs.map((input, index) => ({
+    index,
+    abs: input.abs,
+    display: input.display,
+    knownError: input.error,
+    annotateTo: outDir !== undefined && !input.error ? tempName(outDir, '.xlsx') : undefined,
+  }));
 
-  for (let i = 0; i < inputs.length; i++) {
-    const input = inputs[i];
-    progress.update(i + 1, path.basename(input.display));
-    const result = await checkOne(input.abs, input.display, input.error, cmd.profile, host, deps);
-    const entry = toReportFile(result);
-    entries.push(entry);
-
-    if (cmd.out !== undefined && !entry.error) {
-      try {
-        await host.writeAnnotatedCopy(input.abs, outNames[i], result.diagnostics);
-        copies++;
-      } catch (e) {
-        debug(deps, e);
+  const deliver = (o: Outcome) => {
+    const entry = o.entry;
+    if (o.debug) debug(deps, o.debug);
+    const links: FileLinks = {};
+    const tmp = jobs[o.index].annotateTo;
+    if (tmp !== undefined) {
+      if (o.annotate && o.annotate.ok) {
+        try {
+          links.copy = publish(tmp, path.dirname(outNames[o.index]), path.basename(outNames[o.index]));
+          entry.annotated = links.copy;
+          copies++;
+        } catch (e) {
+          debug(deps, e);
+          outputFailed = true;
+          progress.clear();
+          say(cliText.annotateFailed(outNames[o.index], writeReason(e)));
+        }
+      } else if (o.annotate && !entry.error) {
         outputFailed = true;
         progress.clear();
-        const reason = host.isReadError(e) ? (e as Error).message : fsReason(e, cliText.internalError);
-        deps.stderr.write(`ptcheck：${cliText.annotateFailed(outNames[i], reason)}\n`);
+        say(cliText.annotateFailed(outNames[o.index], o.annotate.reason));
       }
+      removeTemp(tmp);
     }
-    if (cmd.format === 'text') {
-      // Print as we go so a long folder run shows results early; stdout may share the terminal with the bar.
-      progress.clear();
-      deps.stdout.write(renderTextFile(entry, style));
-    }
+    if (o.unmatched) unmatched += o.unmatched;
+    addToSummary(summary, entry);
+    sink.file(entry, o.index + 1, links);
+    progress.update(o.index + 1, path.basename(entry.file));
+  };
+
+  try {
+    await run(jobs, deliver);
+  } catch (e) {
+    // Only a report that cannot be written gets here (each file's own failures are its error).
+    progress.clear();
+    sink.abort();
+    for (const j of jobs) if (j.annotateTo) removeTemp(j.annotateTo);
+    debug(deps, e);
+    say(cliText.writeFailed(cmd.out || '', writeReason(e, cliText.internalError)));
+    return 2;
   }
   progress.clear();
 
-  const report = buildReport({ version: toolVersion(), profile: cmd.profile }, entries);
-  let body: string | undefined;
-  if (cmd.format === 'text') deps.stdout.write(renderTextSummary(report.summary, style));
-  else {
-    body = cmd.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderHtml(report, deps.now());
-    deps.stdout.write(body);
+  if (unmatched) say(baselineText.cli.unmatched(unmatched));
+  let written: string[] = [];
+  try {
+    written = await sink.end(summary);
+  } catch (e) {
+    debug(deps, e);
+    outputFailed = true;
+    sink.abort();
+    say(cliText.writeFailed(cmd.out || '', writeReason(e)));
   }
-
-  if (cmd.out !== undefined) {
-    if (copies > 0) deps.stderr.write(`ptcheck：${cliText.annotateWritten(copies, cmd.out)}\n`);
-    if (body !== undefined) {
-      const file = path.join(cmd.out, cmd.format === 'json' ? 'report.json' : 'report.html');
-      try {
-        fs.writeFileSync(file, body, 'utf8');
-        deps.stderr.write(`ptcheck：${cliText.reportWritten(file)}\n`);
-      } catch (e) {
-        debug(deps, e);
-        outputFailed = true;
-        deps.stderr.write(`ptcheck：${cliText.writeFailed(file, fsReason(e))}\n`);
-      }
+  if (outDir !== undefined) {
+    if (copies > 0) say(cliText.annotateWritten(copies, outDir));
+    for (const f of written) {
+      if (sink instanceof HtmlSiteSink) say(cliText.pagesWritten(f, sink.pageCount));
+      else if (sink instanceof XlsxSummarySink) say(cliText.summaryWritten(f));
+      else say(cliText.reportWritten(f));
     }
+    if (sink instanceof XlsxSummarySink) deps.stdout.write(renderTextSummary(summary, style));
   }
-
-  const code = reportExitCode(report);
+  const code = summary.unreadable ? 2 : summary.errors ? 1 : 0;
   return outputFailed ? 2 : code;
 }
 
-/** Reads and checks one workbook; every failure becomes a Chinese `error`, never an exception. */
-async function checkOne(
-  abs: string,
-  display: string,
-  knownError: string | undefined,
-  profile: string | undefined,
-  host: WorkbookHost,
-  deps: CliDeps,
-): Promise<FileResult> {
-  const failed = (error: string): FileResult => ({ file: display, tables: [], diagnostics: [], error });
-  if (knownError) return failed(knownError);
-  let grids;
-  try {
-    grids = await host.readGrids(abs);
-  } catch (e) {
-    debug(deps, e);
-    // The reader's own errors carry a Chinese reason; anything else (zip or XML parser) does not.
-    return failed(host.isReadError(e) ? (e as Error).message : fsReason(e, cliText.unreadableWorkbook));
+/** Cores to use: Node 18.14+ knows the process's share (containers, affinity); older ones count the machine's. */
+function availableCores(): number {
+  const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, n);
+}
+
+function emptySummary(): ReportSummary {
+  return { files: 0, tables: 0, indicators: 0, errors: 0, warnings: 0, infos: 0, unreadable: 0, verdicts: { pass: 0, revise: 0, return: 0 } };
+}
+
+function addToSummary(s: ReportSummary, f: ReportFile): void {
+  const one = summarize([f]);
+  s.files += one.files;
+  s.tables += one.tables;
+  s.indicators += one.indicators;
+  s.errors += one.errors;
+  s.warnings += one.warnings;
+  s.infos += one.infos;
+  s.unreadable = (s.unreadable || 0) + (one.unreadable || 0);
+  const v = s.verdicts as Record<string, number>;
+  for (const t of f.tables) if (t.verdict) v[t.verdict] = (v[t.verdict] || 0) + 1;
+}
+
+/** Last year's projects from a folder or a file; null (after saying why) when there is nothing to compare with. */
+async function loadBaseline(
+  arg: string,
+  run: (jobs: Job[], deliver: Deliver) => Promise<void>,
+  say: (line: string) => void,
+): Promise<ProjectSnapshot[] | null> {
+  const { inputs } = collectInputs([arg]);
+  const projects: ProjectSnapshot[] = [];
+  let files = 0;
+  const jobs: Job[] = inputs.map((i, index) => ({ index, abs: i.abs, display: i.display, knownError: i.error, snapshot: true }));
+  await run(jobs, (o) => {
+    if (o.entry.error) say(baselineText.cli.unreadable(o.entry.file, o.entry.error));
+    else files++;
+    if (o.snapshots) projects.push(...o.snapshots);
+  });
+  if (!projects.length) {
+    say(baselineText.cli.noProjects(arg));
+    return null;
   }
+  say(baselineText.cli.loaded(files, projects.length));
+  return projects;
+}
+
+/** An output that would replace the input or an existing file: refused, with the Chinese reason as message. */
+class OutputRefused extends Error {}
+
+function exists(p: string): boolean {
   try {
-    const res = deps.check(grids, profile ? { profile } : {});
-    const diagnostics: Diagnostic[] = res.diagnostics;
-    return { file: display, tables: res.tables, diagnostics, error: null };
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes a file the user named exactly, never over an existing one (nor over `input`, through links): written to a
+ * hidden temporary file beside it, then linked to the name, which fails if the name appeared meanwhile.
+ */
+async function writeNew<R>(target: string, input: string | undefined, write: (tmp: string) => Promise<R>): Promise<R> {
+  if (input !== undefined && samePath(input, target)) throw new OutputRefused(cliText.outIsInput(target));
+  if (exists(target)) throw new OutputRefused(cliText.outExists(target));
+  const dir = path.dirname(path.resolve(target));
+  const tmp = tempFile(dir, path.extname(target) || '.tmp');
+  try {
+    const r = await write(tmp);
+    publish(tmp, dir, path.basename(target), true);
+    return r;
   } catch (e) {
-    debug(deps, e);
-    return failed(cliText.checkFailed);
+    if ((e as { code?: string }).code === 'EEXIST') throw new OutputRefused(cliText.outExists(target));
+    throw e;
+  } finally {
+    removeTemp(tmp);
   }
 }
 
@@ -312,8 +424,12 @@ async function runFill(cmd: FillCommand, deps: CliDeps): Promise<number> {
   const T = templateText.cli;
   const input = path.resolve(cmd.input);
   const out = path.resolve(cmd.out);
-  const same = process.platform === 'win32' || process.platform === 'darwin' ? input.toLowerCase() === out.toLowerCase() : input === out;
-  if (same) throw new ArgsError(T.outIsInput);
+  // Real paths: a link to the input, or an alias of its folder, is the input.
+  if (samePath(input, out)) throw new ArgsError(T.outIsInput);
+  if (exists(out)) {
+    deps.stderr.write(`ptcheck：${cliText.outExists(cmd.out)}\n`);
+    return 2;
+  }
 
   const host = await deps.host();
   let grids;
@@ -336,10 +452,10 @@ async function runFill(cmd: FillCommand, deps: CliDeps): Promise<number> {
   );
   try {
     const io = await import('../hosts/workbook/fill');
-    await io.writeWorkbookOps(res.ops, out);
+    await writeNew(out, input, (tmp) => io.writeWorkbookOps(res.ops, tmp));
   } catch (e) {
     debug(deps, e);
-    deps.stderr.write(`ptcheck：${T.writeFailed(cmd.out, fsReason(e, cliText.internalError))}\n`);
+    deps.stderr.write(`ptcheck：${e instanceof OutputRefused ? e.message : T.writeFailed(cmd.out, writeReason(e, cliText.internalError))}\n`);
     return 2;
   }
 
