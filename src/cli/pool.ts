@@ -44,6 +44,8 @@ export async function runSerial(jobs: readonly Job[], ctx: JobContext, deliver: 
 
 interface Slot {
   worker: Worker;
+  /** Modules loaded: the time budget counts from here, not from the thread's start. */
+  ready: boolean;
   job?: Job;
   started: number;
   timer?: ReturnType<typeof setTimeout>;
@@ -108,9 +110,12 @@ export function runPool(jobs: readonly Job[], opts: PoolOptions, deliver: Delive
         eval: entry.eval,
         resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb || 2048 },
       });
-      const slot: Slot = { worker, started: 0 };
-      worker.on('message', (o: Outcome) => {
-        if (slot.job && o.index === slot.job.index) complete(slot, o);
+      const slot: Slot = { worker, ready: false, started: 0 };
+      worker.on('message', (o: Outcome | 'ready') => {
+        if (o === 'ready') {
+          slot.ready = true;
+          pump();
+        } else if (slot.job && o.index === slot.job.index) complete(slot, o);
       });
       const lost = (err?: unknown) => {
         // The worker died under a file (out of memory, a native crash): that file fails, a new worker goes on.
@@ -129,7 +134,7 @@ export function runPool(jobs: readonly Job[], opts: PoolOptions, deliver: Delive
     const pump = () => {
       for (let i = 0; i < slots.length; i++) {
         const slot = slots[i];
-        if (slot.job || next >= jobs.length || next >= delivered + window) continue;
+        if (!slot.ready || slot.job || next >= jobs.length || next >= delivered + window) continue;
         const job = jobs[next++];
         slot.job = job;
         slot.started = Date.now();

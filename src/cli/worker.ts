@@ -20,4 +20,5 @@ if (port) {
       (e) => port.postMessage({ index: job.index, ms: 0, entry: { file: job.display, tables: [], diagnostics: [], error: String(e) } }),
     );
   });
+  port.postMessage('ready');
 }
