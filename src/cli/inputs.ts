@@ -95,7 +95,7 @@ function walk(dir: string, display: string, out: Input[], notes: string[]): void
       if (st.isDirectory()) notes.push(cliText.linkedDirSkipped(shown));
       else if (isXlsx(ent.name)) out.push({ display: shown, abs, error: notRegularReason(st, abs) });
     } else if (isXlsx(ent.name)) {
-      out.push(ent.isFile() ? { display: shown, abs } : { display: shown, abs, error: cliText.notAFile });
+      out.push(ent.isFile() ? { display: shown, abs } : { display: shown, abs, error: notRegularReason(fs.lstatSync(abs), abs) || cliText.notAFile });
     }
   }
 }
