@@ -48,7 +48,9 @@ table.list td.val{max-width:18em;word-break:break-all;color:#333;background:#faf
 table.list tbody tr:nth-child(even) td{background-color:#fbfbfd}
 th.sortable{cursor:pointer}
 th.sortable:after{content:" \\2195";color:#999;font-weight:normal}
-.rid{display:block;color:#888;font-size:11px;font-family:Consolas,"Courier New",monospace}
+.rid{display:block;color:#888;font-size:12px}
+.rid code{font-family:Consolas,"Courier New",monospace;font-size:11px}
+td.file{white-space:nowrap}
 .badge{display:inline-block;padding:0 6px;border-radius:3px;font-size:12px;white-space:nowrap;border:1px solid}
 .sev-error{color:#a40000;border-color:#a40000;background:#fde8e8}
 .sev-warning{color:#7a4d00;border-color:#b97800;background:#fff3d6}
@@ -244,7 +246,7 @@ export function projectRows(f: ReportFile, page: string | undefined): string {
       const label = e(t.name || h.unnamed);
       const link = page ? `<a href="${e(encodePath(page))}#t${i + 1}">${label}</a>` : label;
       return (
-        `<tr data-verdict="${verdictAttr(t.verdict)}"><td>${e(f.file)}</td><td class="num" data-v="${i + 1}">${i + 1}</td>` +
+        `<tr data-verdict="${verdictAttr(t.verdict)}"><td class="file" title="${e(f.file)}">${e(baseName(f.file))}</td><td class="num" data-v="${i + 1}">${i + 1}</td>` +
         `<td>${link}</td><td class="cell">${e(t.code)}</td>` +
         `<td data-v="${t.verdict ? verdictOrder[t.verdict] : 0}">${verdictBadge(t.verdict)}</td>` +
         num(c.error) +
@@ -255,6 +257,8 @@ export function projectRows(f: ReportFile, page: string | undefined): string {
     })
     .join('');
 }
+
+const baseName = (p: string) => p.split(/[\\/]/).pop() || p;
 
 /** Relative links from a page: file names may hold #, ?, % or spaces. */
 export function encodePath(rel: string): string {
@@ -267,16 +271,19 @@ export function encodePath(rel: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // A file's findings (the per-file page body, and each file's section of the single page)
 
-function findingsTable(diags: ReportDiagnostic[]): string {
+/** Findings as rows; the sheet column only where findings are not under a table (whose heading names its sheet). */
+function findingsTable(diags: ReportDiagnostic[], withSheet: boolean): string {
   const out: string[] = ['<table class="list"><thead><tr>'];
-  for (const c of [h.colSheet, h.colCell, h.colValue, h.colSeverity, h.colMessage, h.colSuggestion]) out.push(`<th>${e(c)}</th>`);
+  const cols = [h.colCell, h.colValue, h.colSeverity, h.colMessage, h.colSuggestion];
+  for (const c of withSheet ? [h.colSheet, ...cols] : cols) out.push(`<th>${e(c)}</th>`);
   out.push('</tr></thead><tbody>');
   for (const d of diags) {
     out.push(
       '<tr>' +
-        `<td>${e(d.sheet)}</td><td class="cell">${e(d.cell)}</td><td class="val">${e(d.value || '')}</td>` +
+        (withSheet ? `<td>${e(d.sheet)}</td>` : '') +
+        `<td class="cell">${e(d.cell)}</td><td class="val">${e(d.value || '')}</td>` +
         `<td>${sevBadge(d.severity)}</td>` +
-        `<td>${e(d.message)}<span class="rid">${e(ruleDescription(d.rule))} · ${e(d.rule)}</span></td>` +
+        `<td>${e(d.message)}<span class="rid">${e(ruleDescription(d.rule))} · <code>${e(d.rule)}</code></span></td>` +
         `<td>${d.suggestion ? e(d.suggestion) : ''}</td>` +
         '</tr>',
     );
@@ -286,7 +293,7 @@ function findingsTable(diags: ReportDiagnostic[]): string {
 }
 
 /** Findings of one table: ordinary rules in one list, each loud rule folded into its own. */
-function findingsBlock(diags: ReportDiagnostic[]): string {
+function findingsBlock(diags: ReportDiagnostic[], withSheet: boolean): string {
   if (!diags.length) return `<p class="ok">${e(h.noFindings)}</p>`;
   const byRule = new Map<string, ReportDiagnostic[]>();
   for (const d of diags) {
@@ -296,12 +303,12 @@ function findingsBlock(diags: ReportDiagnostic[]): string {
   }
   const quiet = diags.filter((d) => byRule.get(d.rule)!.length < LOUD_RULE);
   const out: string[] = [];
-  if (quiet.length) out.push(findingsTable(quiet));
+  if (quiet.length) out.push(findingsTable(quiet, withSheet));
   byRule.forEach((list, rule) => {
     if (list.length < LOUD_RULE) return;
     out.push(
       `<details class="loud"><summary>${sevBadge(list[0].severity)} ${e(h.loudSummary(ruleDescription(rule), list.length))}` +
-        `<span class="rid">${e(rule)}</span></summary>\n${findingsTable(list)}\n</details>`,
+        `<span class="rid"><code>${e(rule)}</code></span></summary>\n${findingsTable(list, withSheet)}\n</details>`,
     );
   });
   return out.join('\n');
@@ -325,7 +332,7 @@ function tableSection(t: ReportTable, i: number, diags: ReportDiagnostic[], idPr
     `<section class="table" id="${idPrefix}t${i + 1}">`,
     `<h3>${e(cliText.tableTitle(i + 1, t.name))} ${verdictBadge(t.verdict)}</h3>`,
     `<p class="tmeta">${e(meta.join(' · '))} · ${e(countsText(t.counts))}</p>`,
-    findingsBlock(diags),
+    findingsBlock(diags, false),
     '</section>',
   ].join('\n');
 }
@@ -346,7 +353,7 @@ export function fileBody(f: ReportFile, idPrefix = ''): string {
     (i >= 0 ? byTable[i] : outside).push(d);
   }
   f.tables.forEach((t, i) => out.push(tableSection(t, i, byTable[i], idPrefix)));
-  if (outside.length) out.push(`<section class="table"><h3>${e(h.outsideTables)}</h3>`, findingsBlock(outside), '</section>');
+  if (outside.length) out.push(`<section class="table"><h3>${e(h.outsideTables)}</h3>`, findingsBlock(outside, true), '</section>');
   return out.join('\n');
 }
 

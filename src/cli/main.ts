@@ -4,23 +4,15 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { checkGrids } from '../core/check';
-import { Diagnostic } from '../core/diagnostic';
-import { displayName } from '../core/model';
 import { ruleCatalogue } from '../core/rules/catalogue';
 import { builtinProfiles, findProfile } from '../core/profiles';
 import { ReportFile, ReportSummary, summarize } from '../core/report';
 import { ProjectSnapshot, baselineRules } from '../core/baseline';
 import { baselineText } from '../core/i18n/review';
 import { cliText } from '../core/i18n/cli';
-import { parseCli, ArgsError, CheckCommand, FillCommand, LibraryCommand, SuggestCommand } from './args';
-import { templateText } from '../core/i18n/template';
-import { filledNo, fillWorkbook, moveText, noteText } from '../core/template';
-import { Library, getLibrary, libraryStats, mergeLibraries } from '../core/library';
-import { suggest } from '../core/library/suggest';
-import { libraryCliText } from '../core/i18n/library';
-import { renderLibraryText, renderSuggestText } from './library-text';
-import { CliDeps } from './deps';
-import { collectInputs, outputNames, fsReason, writeReason, realPathOf, samePath } from './inputs';
+import { parseCli, ArgsError, CheckCommand } from './args';
+import { CliDeps, debug } from './deps';
+import { collectInputs, outputNames, fsReason, writeReason, realPathOf } from './inputs';
 import { makeStyle, wantsColour, renderTextSummary, renderRulesText } from './text';
 import { Progress } from './progress';
 import { Job, JobOptions, Outcome } from './job';
@@ -82,11 +74,11 @@ export async function main(argv: string[], overrides: Partial<CliDeps> = {}): Pr
         // A stand-in engine or host (tests) lives in this thread only: workers would use the real ones.
         return await runCheck(cmd, deps, overrides.check !== undefined || overrides.host !== undefined);
       case 'suggest':
-        return await runSuggest(cmd, deps);
+        return await (await import('./commands')).runSuggest(cmd, deps);
       case 'library':
-        return await runLibrary(cmd, deps);
+        return await (await import('./commands')).runLibrary(cmd, deps);
       case 'fill':
-        return await runFill(cmd, deps);
+        return await (await import('./commands')).runFill(cmd, deps);
     }
   } catch (e) {
     if (e instanceof ArgsError) {
@@ -99,9 +91,6 @@ export async function main(argv: string[], overrides: Partial<CliDeps> = {}): Pr
   }
 }
 
-function debug(deps: CliDeps, e: unknown): void {
-  if (deps.env.PTCHECK_DEBUG === '1') deps.stderr.write(String((e as Error)?.stack || e) + '\n');
-}
 
 function runRules(format: 'text' | 'json', deps: CliDeps): number {
   const catalogue = [...ruleCatalogue, ...baselineRules];
@@ -112,83 +101,6 @@ function runRules(format: 'text' | 'json', deps: CliDeps): number {
     deps.stdout.write(renderRulesText(catalogue, makeStyle(wantsColour(deps.stdout, deps.env))));
   }
   return 0;
-}
-
-/**
- * A department's library workbook merged into `base`; its bad rows are listed on stderr (they are left out).
- * `code` is 2 when the file cannot be read at all.
- */
-async function withDepartmentLibrary(file: string, base: Library, deps: CliDeps): Promise<{ lib: Library; bad: number; code?: number }> {
-  // Loaded on demand: suggestions without a department library do not pay for ExcelJS.
-  const io = await import('../hosts/workbook/library');
-  const { WorkbookReadError } = await import('../hosts/workbook/read');
-  let imp;
-  try {
-    imp = await io.readLibraryWorkbook(file, base);
-  } catch (e) {
-    debug(deps, e);
-    const reason = e instanceof WorkbookReadError ? e.message : fsReason(e, cliText.unreadableWorkbook);
-    deps.stderr.write(`ptcheck：${libraryCliText.libraryUnreadable(file, reason)}\n`);
-    return { lib: base, bad: 0, code: 2 };
-  }
-  if (imp.issues.length) {
-    deps.stderr.write(`ptcheck：${libraryCliText.importProblems(file, imp.issues.length)}\n`);
-    for (const i of imp.issues) deps.stderr.write(`  ${i}\n`);
-  }
-  return { lib: mergeLibraries(base, imp.library), bad: imp.issues.length };
-}
-
-async function runSuggest(cmd: SuggestCommand, deps: CliDeps): Promise<number> {
-  let lib = getLibrary();
-  if (cmd.library !== undefined) {
-    const dep = await withDepartmentLibrary(cmd.library, lib, deps);
-    if (dep.code !== undefined) return dep.code;
-    lib = dep.lib;
-  }
-  const res = suggest(
-    { name: cmd.name, purpose: cmd.purpose, goals: cmd.goals, budget: cmd.budget, unit: cmd.unit, year: cmd.year },
-    { top: cmd.top, profile: cmd.profile, library: lib },
-  );
-  if (cmd.format === 'json') {
-    const body = {
-      types: res.types.map((t) => ({ id: t.id, name: t.name, score: t.score })),
-      suggestions: res.suggestions.map((x) => ({ type: x.type, l1: x.l1, l2: x.l2, l3: x.l3, desc: x.desc, value: x.value, unit: x.unit, basis: x.basis, score: x.score })),
-    };
-    deps.stdout.write(JSON.stringify(body, null, 2) + '\n');
-  } else {
-    deps.stdout.write(renderSuggestText(cmd.name, res, makeStyle(wantsColour(deps.stdout, deps.env))));
-  }
-  return 0;
-}
-
-async function runLibrary(cmd: LibraryCommand, deps: CliDeps): Promise<number> {
-  let lib = getLibrary();
-  let bad = 0;
-  if (cmd.importFrom !== undefined) {
-    const dep = await withDepartmentLibrary(cmd.importFrom, lib, deps);
-    if (dep.code !== undefined) return dep.code;
-    lib = dep.lib;
-    bad = dep.bad;
-  }
-  if (cmd.exportTo !== undefined) {
-    const io = await import('../hosts/workbook/library');
-    const target = cmd.exportTo;
-    try {
-      const n = await writeNew(target, cmd.importFrom, (tmp) => io.writeLibraryWorkbook(tmp, lib));
-      deps.stderr.write(`ptcheck：${libraryCliText.exported(target, n)}\n`);
-    } catch (e) {
-      debug(deps, e);
-      deps.stderr.write(`ptcheck：${e instanceof OutputRefused ? e.message : libraryCliText.exportFailed(target, writeReason(e))}\n`);
-      return 2;
-    }
-  }
-  if (cmd.format === 'json') {
-    deps.stdout.write(JSON.stringify({ types: lib.types, indicators: lib.indicators, stats: libraryStats(lib) }, null, 2) + '\n');
-  } else {
-    deps.stdout.write(renderLibraryText(lib, makeStyle(wantsColour(deps.stdout, deps.env))));
-  }
-  // A department checking its own library sheet wants to know, in scripts too, that rows were left out.
-  return bad ? 1 : 0;
 }
 
 async function runCheck(cmd: CheckCommand, deps: CliDeps, serialOnly: boolean): Promise<number> {
@@ -255,6 +167,8 @@ async function runCheck(cmd: CheckCommand, deps: CliDeps, serialOnly: boolean): 
   }
 
   const summary = emptySummary();
+  const started = Date.now();
+  const times: number[] = [];
   let outputFailed = false;
   let copies = 0;
   let unmatched = 0;
@@ -291,6 +205,7 @@ async function runCheck(cmd: CheckCommand, deps: CliDeps, serialOnly: boolean): 
       removeTemp(tmp);
     }
     if (o.unmatched) unmatched += o.unmatched;
+    times.push(o.ms);
     addToSummary(summary, entry);
     sink.file(entry, o.index + 1, links);
     progress.update(o.index + 1, path.basename(entry.file));
@@ -310,6 +225,12 @@ async function runCheck(cmd: CheckCommand, deps: CliDeps, serialOnly: boolean): 
   progress.clear();
 
   if (unmatched) say(baselineText.cli.unmatched(unmatched));
+  // Speed on a terminal (and for npm run bench): wall time, files per second, the median file.
+  if (multi && (deps.stderr.isTTY || deps.env.PTCHECK_TIMINGS === '1')) {
+    const wall = (Date.now() - started) / 1000;
+    times.sort((a, b) => a - b);
+    say(cliText.timings(inputs.length, wall, times[Math.floor(times.length / 2)] || 0, workers));
+  }
   let written: string[] = [];
   try {
     written = await sink.end(summary);
@@ -378,110 +299,3 @@ async function loadBaseline(
   return projects;
 }
 
-/** An output that would replace the input or an existing file: refused, with the Chinese reason as message. */
-class OutputRefused extends Error {}
-
-function exists(p: string): boolean {
-  try {
-    fs.lstatSync(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Writes a file the user named exactly, never over an existing one (nor over `input`, through links): written to a
- * hidden temporary file beside it, then linked to the name, which fails if the name appeared meanwhile.
- */
-async function writeNew<R>(target: string, input: string | undefined, write: (tmp: string) => Promise<R>): Promise<R> {
-  if (input !== undefined && samePath(input, target)) throw new OutputRefused(cliText.outIsInput(target));
-  if (exists(target)) throw new OutputRefused(cliText.outExists(target));
-  const dir = path.dirname(path.resolve(target));
-  const tmp = tempFile(dir, path.extname(target) || '.tmp');
-  try {
-    const r = await write(tmp);
-    publish(tmp, dir, path.basename(target), true);
-    return r;
-  } catch (e) {
-    if ((e as { code?: string }).code === 'EEXIST') throw new OutputRefused(cliText.outExists(target));
-    throw e;
-  } finally {
-    removeTemp(tmp);
-  }
-}
-
-function severityCounts(ds: Diagnostic[]): [number, number, number] {
-  const n = (s: string) => ds.filter((d) => d.severity === s).length;
-  return [n('error'), n('warning'), n('info')];
-}
-
-/**
- * `ptcheck fill IN --out OUT`: every table of IN into the standard template, values as written. The output is
- * read back and checked, so the summary shows what a reviewer will see; the exit code follows `check`.
- */
-async function runFill(cmd: FillCommand, deps: CliDeps): Promise<number> {
-  const T = templateText.cli;
-  const input = path.resolve(cmd.input);
-  const out = path.resolve(cmd.out);
-  // Real paths: a link to the input, or an alias of its folder, is the input.
-  if (samePath(input, out)) throw new ArgsError(T.outIsInput);
-  if (exists(out)) {
-    deps.stderr.write(`ptcheck：${cliText.outExists(cmd.out)}\n`);
-    return 2;
-  }
-
-  const host = await deps.host();
-  let grids;
-  try {
-    grids = await host.readGrids(input);
-  } catch (e) {
-    debug(deps, e);
-    const reason = host.isReadError(e) ? (e as Error).message : fsReason(e, cliText.unreadableWorkbook);
-    deps.stderr.write(`ptcheck：${T.unreadable(cmd.input, reason)}\n`);
-    return 2;
-  }
-  const source = deps.check(grids, {});
-  if (!source.tables.length) {
-    deps.stderr.write(`ptcheck：${T.noTables(cmd.input)}\n`);
-    return 2;
-  }
-  const res = fillWorkbook(
-    source.tables.map((c) => c.table),
-    { template: cmd.template, layout: cmd.layout, joinSplitRows: cmd.joinSplitRows, complete: cmd.complete },
-  );
-  try {
-    const io = await import('../hosts/workbook/fill');
-    await writeNew(out, input, (tmp) => io.writeWorkbookOps(res.ops, tmp));
-  } catch (e) {
-    debug(deps, e);
-    deps.stderr.write(`ptcheck：${e instanceof OutputRefused ? e.message : T.writeFailed(cmd.out, writeReason(e, cliText.internalError))}\n`);
-    return 2;
-  }
-
-  const lines: string[] = [T.written(cmd.out, res.items.length, res.ops.sheets.length, T.layoutName[cmd.layout])];
-  res.items.forEach((item, i) => {
-    const sheet = res.ops.sheets.find((s) => s.tables.some((p) => p.index === i));
-    lines.push(T.tableLine(filledNo(item.table, i), displayName(source.tables[i].table), sheet ? sheet.name : '', item.template.name));
-    for (const n of item.notes) {
-      lines.push(T.noteLine(noteText(n)));
-      if (n.kind === 'profile') for (const m of n.moves) lines.push(T.moveLine(moveText(m)));
-    }
-  });
-  // What a reviewer opening the output will see: the same findings as in the source, values being as written.
-  let code = 0;
-  try {
-    const written = deps.check(await host.readGrids(out), {});
-    const [e, w, i] = severityCounts(written.diagnostics);
-    lines.push(T.checkLine(e, w, i));
-    code = e > 0 ? 1 : 0;
-  } catch (e) {
-    debug(deps, e);
-    deps.stderr.write(`ptcheck：${T.unreadable(cmd.out, cliText.unreadableWorkbook)}\n`);
-    return 2;
-  }
-  const [se, sw, si] = severityCounts(source.diagnostics);
-  lines.push(T.sourceLine(se, sw, si));
-  deps.stdout.write(lines.join('\n') + '\n');
-  return code;
-}

@@ -6,6 +6,7 @@ import { Severity } from '../core/diagnostic';
 import { cliText, severityLabel } from '../core/i18n/cli';
 import { displayWidth, padEndWidth } from './width';
 import { neutralise } from './safe-text';
+import { verdictLabel } from '../core/i18n/review';
 
 export interface Style {
   bold(s: string): string;
@@ -97,7 +98,8 @@ export function renderTextFile(f: ReportFile, style: Style): string {
       const head = '    ' + cliText.tableHeading(i + 1, name(t.name), name(t.range)) + '  ';
       out.push(
         head +
-          (diags.length ? cliText.tableFindings(t.indicators, diags.length) : style.dim(cliText.tableClean(t.indicators))),
+          (diags.length ? cliText.tableFindings(t.indicators, diags.length) : style.dim(cliText.tableClean(t.indicators))) +
+          (t.verdict ? '  ' + cliText.tableVerdict(verdictLabel[t.verdict]) : ''),
       );
       if (diags.length) out.push(...findingLines(diags, '      ', style));
     });

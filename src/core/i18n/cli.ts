@@ -121,6 +121,8 @@ export const cliText = {
   timedOut: (s: number) => `检查用时超过每个文件 ${s} 秒的限制，已停止检查此文件（其他文件照常检查；可用 --timeout 调整）`,
   workerCrashed: '检查此文件时检查进程异常退出（文件可能过大或已损坏），已跳过此文件',
   progressLine: (done: number, total: number, seconds: number) => `进度：已检查 ${done}/${total} 个文件，用时 ${seconds} 秒`,
+  timings: (files: number, seconds: number, medianMs: number, workers: number) =>
+    `用时 ${seconds.toFixed(1)} 秒：${files} 个文件，每秒 ${(files / Math.max(seconds, 0.001)).toFixed(1)} 个，每个文件用时中位数 ${Math.round(medianMs)} 毫秒（${workers > 0 ? `${workers} 个并行检查线程` : '单线程'}）`,
   badJobs: (v: string) => `并行数“${v}”应为 1 到 64 之间的整数。`,
   badTimeout: (v: string) => `时间限制“${v}”应为大于 0 的秒数（0 表示不限）。`,
   summaryNeedsOut: '格式 xlsx-summary 会写出一个汇总工作簿，请用 --out 指定输出目录。',
