@@ -97,6 +97,9 @@ for(var i=0;i<rs.length;i++)t.tBodies[0].appendChild(rs[i]);};})(hs[k]);}
 })();
 `;
 
+// Per-file pages: folded rules are opened for printing (a printout cannot be clicked open).
+const printScript = `window.onbeforeprint=function(){var d=document.getElementsByTagName('details');for(var i=0;i<d.length;i++)d[i].open=true;};`;
+
 function pad2(n: number): string {
   return n < 10 ? '0' + n : String(n);
 }
@@ -368,7 +371,7 @@ export function filePage(f: ReportFile, info: RunInfo, links: { index: string; c
     `${nav}\n<h1>${e(f.file)}</h1>\n` +
     runMeta(info) +
     fileBody(f) +
-    '\n' +
+    `\n<script>${printScript}</script>\n` +
     pageTail(false)
   );
 }

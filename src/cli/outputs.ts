@@ -90,16 +90,19 @@ export class TempWriter {
     if (this.fd !== null) fs.writeSync(this.fd, s);
   }
 
-  /** Closes the file (flushed to disk, so a publish is complete) and publishes it. */
-  publish(dir: string, name: string, once = false): string {
-    this.close();
+  /**
+   * Closes the file and publishes it. `durable`: flushed to disk first, so that even a power cut cannot leave a
+   * published name with missing content (the run's reports; not each per-file page, where it costs seconds).
+   */
+  publish(dir: string, name: string, once = false, durable = false): string {
+    this.close(durable);
     return publish(this.path, dir, name, once);
   }
 
-  close(): void {
+  close(durable = false): void {
     if (this.fd === null) return;
     try {
-      fs.fsyncSync(this.fd);
+      if (durable) fs.fsyncSync(this.fd);
     } finally {
       fs.closeSync(this.fd);
       this.fd = null;

@@ -76,7 +76,7 @@ export class JsonSink implements Sink {
 
   async end(summary: ReportSummary): Promise<string[]> {
     this.write(`${this.count ? '\n  ' : ''}],\n  "summary": ${indent(JSON.stringify(summary, null, 2), 2)}\n}\n`);
-    return this.file_ ? [this.file_.publish(this.outDir!, 'report.json')] : [];
+    return this.file_ ? [this.file_.publish(this.outDir!, 'report.json', false, true)] : [];
   }
 
   abort(): void {
@@ -191,7 +191,7 @@ export class HtmlSiteSink implements Sink {
       w.write(html.tableEnd + html.projectsTableHead());
       appendFile(w, this.projectRows);
       w.write(html.tableEnd + html.pageTail(true));
-      const index = w.publish(this.outDir, this.indexName);
+      const index = w.publish(this.outDir, this.indexName, false, true);
       return [index];
     } catch (e) {
       w.discard();
