@@ -329,5 +329,10 @@ describe('control characters from a workbook never reach the terminal raw (issue
     expect(r.out).not.toMatch(/[\x1b\u202e]/);
     expect(r.out).toMatch(/\\x1B\[2J|_x001B_\[2J/);
     expect(r.out).toContain('\\u202E');
+    // The JSON report too is safe to print, and reads back the cell's text unchanged.
+    const j = await runCli(['check', file, '--format', 'json']);
+    expect(j.out).not.toMatch(/[\x1b\u202e]/);
+    const values = report(j.out).files[0].diagnostics.map((d) => d.value || '');
+    expect(values.some((v) => v.indexOf('\u202e') >= 0)).toBe(true);
   });
 });

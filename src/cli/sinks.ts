@@ -48,6 +48,11 @@ export class TextSink implements Sink {
 
 const indent = (s: string, n: number) => s.replace(/\n/g, '\n' + ' '.repeat(n));
 
+// JSON.stringify escapes C0 controls but leaves DEL, C1 (U+009B is a terminal's CSI) and bidi overrides raw: escape
+// them as \uXXXX too, so the report is safe to print to a terminal and parses to the same strings.
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const jsonText = (v: unknown) => JSON.stringify(v, null, 2).replace(JSON_UNSAFE, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+
 /**
  * The JSON report, byte for byte what JSON.stringify(report, null, 2) gives, written as it goes: to stdout and,
  * with --out, to report.json (published when complete, so a failed run never leaves half a report).
@@ -62,7 +67,7 @@ export class JsonSink implements Sink {
     private readonly outDir: string | undefined,
   ) {
     this.file_ = outDir !== undefined ? new TempWriter(outDir, '.json') : undefined;
-    this.write(`{\n  "tool": ${indent(JSON.stringify(tool, null, 2), 2)},\n  "files": [`);
+    this.write(`{\n  "tool": ${indent(jsonText(tool), 2)},\n  "files": [`);
   }
 
   private write(s: string): void {
@@ -71,11 +76,11 @@ export class JsonSink implements Sink {
   }
 
   file(entry: ReportFile): void {
-    this.write((this.count++ ? ',\n    ' : '\n    ') + indent(JSON.stringify(entry, null, 2), 4));
+    this.write((this.count++ ? ',\n    ' : '\n    ') + indent(jsonText(entry), 4));
   }
 
   async end(summary: ReportSummary): Promise<string[]> {
-    this.write(`${this.count ? '\n  ' : ''}],\n  "summary": ${indent(JSON.stringify(summary, null, 2), 2)}\n}\n`);
+    this.write(`${this.count ? '\n  ' : ''}],\n  "summary": ${indent(jsonText(summary), 2)}\n}\n`);
     return this.file_ ? [this.file_.publish(this.outDir!, 'report.json', false, true)] : [];
   }
 
