@@ -110,6 +110,7 @@ describe('ptcheck check', () => {
     fs.copyFileSync(fixtureFiles[0], path.join(dir, 'a.xlsx'));
     fs.copyFileSync(fixtureFiles[1], path.join(dir, 'sub', 'deeper', 'b.xlsx'));
     fs.copyFileSync(fixtureFiles[0], path.join(dir, 'sub', '~$a.xlsx'));
+    fs.copyFileSync(fixtureFiles[0], path.join(dir, 'sub', '.ptcheck-123-abc.xlsx'));
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'x');
     const r = await run(['check', dir, '--format', 'json']);
     const rep = parseReport(r.out);

@@ -15,7 +15,8 @@ export interface Input {
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
 
-const isLockFile = (name: string) => name.startsWith('~$');
+// Excel's lock files, and our own temporary files (a run that was killed may leave one in an output folder).
+const isLockFile = (name: string) => name.startsWith('~$') || name.startsWith('.ptcheck-');
 const isXlsx = (name: string) => /\.xlsx$/i.test(name) && !isLockFile(name);
 
 /** A Chinese reason for a file-system error; `fallback` (default: the bare error code) for other codes. */
