@@ -4,7 +4,12 @@
 // just reading the same file (goal: our whole check ≤ 1.5 × that); then the indicator library's startup and
 // query times (goals: index build ≤ 100 ms, suggest p95 ≤ 5 ms).
 //
-//   node scripts/bench.js [FILE.xlsx] [--tables N] [--runs R] [--library-only]
+//   node scripts/bench.js [FILE.xlsx] [--tables N] [--runs R] [--library-only] [--cli-only] [--copies N]
+// First, the command as a user runs it (whole processes, bin/ptcheck.js):
+//   folder: N copies (default 200) of fixture 001 with --format html --out, on one worker thread (--jobs 1) and on
+//           one per core; goal: ≤ 10 s on one per core. Prints seconds, files per second, the per-file median.
+//   large:  `ptcheck check` of the 1,000-table sheet (--format json) against a process that only reads it with
+//           ExcelJS's streaming reader; goal: ratio ≤ 1.0.
 // Last, the Excel adapter over the fake office-js on the generated sheet: syncs and ms per phase and API level.
 //
 // (a) ExcelJS streaming WorkbookReader iterating every row of every sheet (default options)
@@ -35,7 +40,7 @@ function newestMtime(dir) {
 
 /** Rebuild dist/ when it is missing or older than the sources it is compiled from. */
 function ensureBuilt() {
-  const outputs = ['dist/hosts/workbook/read.js', 'dist/core/check.js', 'dist/core/library/suggest.js'].map((p) => path.join(ROOT, p));
+  const outputs = ['dist/hosts/workbook/read.js', 'dist/core/check.js', 'dist/core/library/suggest.js', 'dist/cli/main.js', 'dist/cli/worker.js'].map((p) => path.join(ROOT, p));
   const built = outputs.every((p) => fs.existsSync(p)) ? Math.min(...outputs.map((p) => fs.statSync(p).mtimeMs)) : 0;
   const sources = Math.max(
     ...['src/core', 'src/hosts/workbook', 'src/cli'].map((d) => newestMtime(path.join(ROOT, d))),
@@ -260,6 +265,69 @@ function runChild(variant, file, runs) {
   return { variant, failed: why.trim() };
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// The command as a user runs it: whole processes, wall time.
+
+const FOLDER_GOAL_S = 10;
+const LARGE_GOAL = 1.0;
+
+function wall(cmd, args, env) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env } });
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  return { s, status: r.status, stderr: r.stderr || '' };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+
+function cliSection(largeFile, copies, runs) {
+  const bin = path.join(ROOT, 'bin', 'ptcheck.js');
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ptcheck-bench-cli-'));
+  try {
+    const src = path.join(work, 'in');
+    fs.mkdirSync(src);
+    const fixture = path.join(FIXTURES, '001_247e9d6eca422fe5.xlsx');
+    for (let i = 1; i <= copies; i++) fs.copyFileSync(fixture, path.join(src, `f${String(i).padStart(4, '0')}.xlsx`));
+    console.log(`ptcheck check, whole processes (${os.cpus().length} cores; load average ${load()})`);
+    const folder = (jobs) => {
+      const out = path.join(work, `out-${jobs}-${Math.random().toString(36).slice(2)}`);
+      const r = wall(process.execPath, [bin, 'check', src, '--format', 'html', '--out', out, ...(jobs ? ['--jobs', String(jobs)] : [])], { PTCHECK_TIMINGS: '1' });
+      fs.rmSync(out, { recursive: true, force: true });
+      const m = /每个文件用时中位数 (\d+) 毫秒/.exec(r.stderr);
+      return { s: r.s, medianMs: m ? +m[1] : NaN, ok: r.status === 0 || r.status === 1 };
+    };
+    const one = folder(1);
+    const all = folder(0);
+    const line = (label, x) =>
+      `  ${label}: ${x.s.toFixed(1)} s, ${(copies / x.s).toFixed(1)} files/s, per-file median ${x.medianMs} ms${x.ok ? '' : ' (FAILED)'}`;
+    console.log(`  folder: ${copies} copies of fixture 001 (34 tables each), --format html --out`);
+    console.log(line('one worker (--jobs 1)  ', one));
+    console.log(line(`one per core (default)`, all));
+    console.log(`  speed-up ${(one.s / all.s).toFixed(2)}×; goal ≤ ${FOLDER_GOAL_S} s: ${all.s <= FOLDER_GOAL_S && all.ok ? 'met' : 'NOT met'}`);
+
+    const stream = path.join(work, 'stream.js');
+    fs.writeFileSync(
+      stream,
+      `const ExcelJS = require(${JSON.stringify(require.resolve('exceljs'))});\n(async () => { const r = new ExcelJS.stream.xlsx.WorkbookReader(process.argv[2]); let n = 0; for await (const ws of r) for await (const row of ws) if (row) n++; })();\n`,
+    );
+    const a = [];
+    const c = [];
+    for (let i = 0; i < runs; i++) {
+      a.push(wall(process.execPath, [stream, largeFile]).s);
+      c.push(wall(process.execPath, [bin, 'check', largeFile, '--format', 'json']).s);
+    }
+    const ratio = median(c) / median(a);
+    console.log(`  large: ${path.basename(largeFile)}, median of ${runs} (interleaved)`);
+    console.log(`    ExcelJS streaming read only: ${median(a).toFixed(2)} s (${a.map((x) => x.toFixed(2)).join(' ')})`);
+    console.log(`    ptcheck check --format json: ${median(c).toFixed(2)} s (${c.map((x) => x.toFixed(2)).join(' ')})`);
+    console.log(`    ratio ${ratio.toFixed(2)}; goal ≤ ${LARGE_GOAL}: ${ratio <= LARGE_GOAL ? 'met' : 'NOT met'}  (load average now ${load()})`);
+    console.log('');
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
 function main() {
   const args = process.argv.slice(2);
   if (args[0] === '--child-bundle') {
@@ -287,8 +355,12 @@ function main() {
   let tables = 1000;
   let runs = 3;
   let libraryOnly = false;
+  let cliOnly = false;
+  let copies = 200;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--library-only') libraryOnly = true;
+    else if (args[i] === '--cli-only') cliOnly = true;
+    else if (args[i] === '--copies') copies = parseInt(args[++i], 10);
     else if (args[i] === '--tables') tables = parseInt(args[++i], 10);
     else if (args[i] === '--runs') runs = parseInt(args[++i], 10);
     else file = path.resolve(args[i]);
@@ -302,6 +374,8 @@ function main() {
     file = path.join(os.tmpdir(), `ptcheck-bench-${tables}.xlsx`);
     ensureFile(file, tables);
   }
+  cliSection(file, copies, runs);
+  if (cliOnly) return;
   const size = fs.statSync(file).size;
   console.log(`file: ${file} (${(size / 1024).toFixed(0)} KiB); node ${process.version}; median of ${runs} after 1 warm-up`);
 

@@ -112,7 +112,7 @@ describe('ptcheck fill', () => {
     const r = await run(['fill', fx('002_f394b5ba38f6b2c8.xlsx'), '--out', dir]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('无法写入“');
-    expect(r.err).toContain('文件或目录不存在');
+    expect(r.err).toContain('目录不存在');
     expect(fs.readdirSync(tmp).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 

@@ -8,7 +8,7 @@ import { CliDeps, OutStream } from '../src/cli/deps';
 import { ReportSchema, Report, ReportFile } from '../src/core/report';
 import { renderTextFile, makeStyle } from '../src/cli/text';
 import { Progress } from '../src/cli/progress';
-import { renderHtml } from '../src/cli/html';
+import { filePage, fileRow, projectRows } from '../src/cli/html';
 import { FIXTURES } from './helpers/load';
 import { parseGrids } from '../src/core/parse';
 import { CheckResult } from '../src/core/check';
@@ -74,8 +74,8 @@ describe('ptcheck check', () => {
     expectConsistent(report);
     expect([0, 1]).toContain(jsonRun.code);
     expect(jsonRun.code).toBe(anyError(report) ? 1 : 0);
-    // Not a TTY: no progress output, nothing on stderr for a clean run.
-    expect(jsonRun.err).toBe('');
+    // Not a TTY: no bar, at most a plain progress line every few seconds on a long run.
+    expect(jsonRun.err).toMatch(/^(ptcheck：进度：已检查 \d+\/\d+ 个文件，用时 \d+ 秒\n)*$/);
   });
 
   test('--profile is echoed in tool.profile', async () => {
@@ -110,6 +110,7 @@ describe('ptcheck check', () => {
     fs.copyFileSync(fixtureFiles[0], path.join(dir, 'a.xlsx'));
     fs.copyFileSync(fixtureFiles[1], path.join(dir, 'sub', 'deeper', 'b.xlsx'));
     fs.copyFileSync(fixtureFiles[0], path.join(dir, 'sub', '~$a.xlsx'));
+    fs.copyFileSync(fixtureFiles[0], path.join(dir, 'sub', '.ptcheck-123-abc.xlsx'));
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'x');
     const r = await run(['check', dir, '--format', 'json']);
     const rep = parseReport(r.out);
@@ -259,11 +260,8 @@ describe('ptcheck check', () => {
     expect(r.err).not.toMatch(/EEXIST|Error/);
   });
 
-  test('html: self-contained, zh-CN, escaped, saved with --out', async () => {
-    const out = tmpDir();
-    const r = await run(['check', fixtureFiles[0], fixtureFiles[1], '--format', 'html', '--out', out], {
-      now: () => new Date(2024, 0, 2, 3, 4),
-    });
+  test('html without --out: one self-contained zh-CN page on stdout, totals at the end', async () => {
+    const r = await run(['check', fixtureFiles[0], fixtureFiles[1], '--format', 'html'], { now: () => new Date(2024, 0, 2, 3, 4) });
     expect([0, 1]).toContain(r.code);
     expect(r.out.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(r.out).toContain('<html lang="zh-CN">');
@@ -271,30 +269,52 @@ describe('ptcheck check', () => {
     expect(r.out).toContain('2024-01-02 03:04');
     expect(r.out).not.toMatch(/<script|<link|src=|url\(|https?:/i);
     for (const f of fixtureFiles.slice(0, 2)) expect(r.out).toContain(f.replace(/&/g, '&amp;'));
-    expect(fs.readFileSync(path.join(out, 'report.html'), 'utf8')).toBe(r.out);
+    expect(r.out.indexOf('合计')).toBeGreaterThan(r.out.indexOf(fixtureFiles[1]));
+    expect(r.out.trimEnd().endsWith('</html>')).toBe(true);
   });
 
-  test('html escapes everything taken from the workbook', () => {
-    const rep: Report = {
-      tool: { name: 'ptcheck', version: '0.1.0', profile: 'auto' },
-      files: [
-        {
-          file: 'a<b>&"c\'.xlsx',
-          tables: [{ sheet: '<s>', range: 'A1:G9', kind: 'project', name: '<img src=x onerror=alert(1)>', code: '', indicators: 1 }],
-          diagnostics: [
-            { sheet: '<s>', cell: 'F5', severity: 'warning', rule: 'r.x', message: '<script>alert(1)</script>', suggestion: '≥95%&' },
-          ],
-          error: null,
-        },
+  test('html with --out: index.html (files and projects with verdicts) + one page per file + annotated copies', async () => {
+    const out = tmpDir();
+    const r = await run(['check', fixtureFiles[0], fixtureFiles[1], '--format', 'html', '--out', out]);
+    expect([0, 1]).toContain(r.code);
+    expect(r.out).toBe('');
+    const index = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+    const pages = fs.readdirSync(path.join(out, 'pages')).sort();
+    expect(pages).toEqual([`0001-${path.basename(fixtureFiles[0], '.xlsx')}.html`, `0002-${path.basename(fixtureFiles[1], '.xlsx')}.html`]);
+    for (const p of pages) expect(index).toContain(`href="pages/${encodeURIComponent(p)}"`);
+    expect(index).toContain(`href="${encodeURIComponent(path.basename(fixtureFiles[0]))}"`);
+    // Chinese labels; rule and profile ids never as primary text, no external resource.
+    expect(index).toMatch(/审核结论/);
+    expect(index).toMatch(/退回修改|修改后通过|通过/);
+    expect(index).not.toMatch(/<link|src=|url\(|https?:/i);
+    expect(index).not.toMatch(/>classic</);
+    const page = fs.readFileSync(path.join(out, 'pages', pages[0]), 'utf8');
+    expect(page).toContain('href="../index.html"');
+    expect(page).toContain('单元格内容');
+    // A rule id shows only inside the grey detail span.
+    const ids = page.match(/<code>[a-z]+\.[a-z-]+<\/code>/g) || [];
+    expect(ids.length).toBeGreaterThan(0);
+    expect(page.replace(/<span class="rid">.*?<\/span>/g, '')).not.toMatch(/>\s*[a-z]+\.[a-z]+(-[a-z]+)*\s*</);
+  });
+
+  test('html escapes everything taken from the workbook, control characters made visible', () => {
+    const f: ReportFile = {
+      file: 'a<b>&"c\'.xlsx',
+      tables: [{ sheet: '<s>', range: 'A1:G9', kind: 'project', name: '<img src=x onerror=alert(1)>', code: '', indicators: 1, verdict: 'revise' }],
+      diagnostics: [
+        { sheet: '<s>', cell: 'F5', severity: 'warning', rule: 'r.x', message: '<script>alert(1)</script>', suggestion: '≥95%&', value: 'x\x1b[2J\u202ey' },
       ],
-      summary: { files: 1, tables: 1, indicators: 1, errors: 0, warnings: 1, infos: 0 },
+      error: null,
+      verdict: 'revise',
     };
-    const html = renderHtml(rep, new Date());
-    expect(html).not.toMatch(/<script|<img|<s>|<b>/);
+    const html = filePage(f, { version: '0.1.0', profile: 'auto', generatedAt: new Date() }, { index: '../index.html' }) + fileRow(1, f, 'pages/1.html', undefined) + projectRows(f, 'pages/1.html');
+    expect(html).not.toMatch(/<script>alert|<img|<s>|<b>/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('a&lt;b&gt;&amp;&quot;c&#39;.xlsx');
     expect(html).toContain('≥95%&amp;');
     expect(html).toContain('class="badge sev-warning"');
+    expect(html).not.toMatch(/[\x1b\u202e]/);
+    expect(html).toContain('x\\x1B[2J\\u202Ey');
   });
 
   test('a folder with no workbook: nothing to check, exit 2', async () => {
@@ -326,7 +346,9 @@ describe('progress', () => {
     expect(stderr.data).toContain(`\r[`);
     expect(stderr.data).toContain(`1/2 ${path.basename(fixtureFiles[0])}`.slice(0, 10));
     expect(stderr.data).toContain('2/2');
-    expect(stderr.data.endsWith('\r\x1b[K')).toBe(true);
+    // The bar is cleared before the closing line (time, files per second, median) is printed.
+    const tail = stderr.data.slice(stderr.data.lastIndexOf('\r\x1b[K') + 4);
+    expect(tail).toMatch(/^ptcheck：用时 [\d.]+ 秒：2 个文件，每秒 [\d.]+ 个，每个文件用时中位数 \d+ 毫秒（2 个并行检查线程）\n$/);
     parseReport(stdout.data);
   });
 

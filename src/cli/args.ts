@@ -4,7 +4,7 @@ import { cliText } from '../core/i18n/cli';
 import { templateText } from '../core/i18n/template';
 import { parseNumber } from '../core/value';
 
-export const checkFormats = ['text', 'json', 'html'] as const;
+export const checkFormats = ['text', 'json', 'html', 'xlsx-summary'] as const;
 export const rulesFormats = ['text', 'json'] as const;
 export const suggestProfiles = ['classic', 'core2021'] as const;
 export const moneyUnits = ['万元', '元'] as const;
@@ -50,10 +50,27 @@ export interface FillCommand {
   complete: boolean;
 }
 
+export interface CheckCommand {
+  kind: 'check';
+  inputs: string[];
+  format: CheckFormat;
+  out?: string;
+  profile?: string;
+  /** Last year's workbooks (a folder or a file) to compare each project with. */
+  baseline?: string;
+  /** Worker threads; undefined: one per core (never more than the files). */
+  jobs?: number;
+  /** Per-file time budget in seconds in batch runs; 0: none. */
+  timeout: number;
+}
+
+/** Default per-file time budget: the 1,000-table bench sheet checks and annotates in well under 30 s here. */
+export const DEFAULT_TIMEOUT_S = 120;
+
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; inputs: string[]; format: CheckFormat; out?: string; profile?: string }
+  | CheckCommand
   | { kind: 'rules'; format: RulesFormat }
   | SuggestCommand
   | LibraryCommand
@@ -122,12 +139,28 @@ export function parseCli(argv: string[]): Command {
         format: { type: 'string', short: 'f' },
         out: { type: 'string', short: 'o' },
         profile: { type: 'string', short: 'p' },
+        baseline: { type: 'string', short: 'b' },
+        jobs: { type: 'string', short: 'j' },
+        timeout: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
     const v = parsed.values;
     if (v.help) return { kind: 'help' };
     const format = oneOf(v.format === undefined ? 'text' : v.format, checkFormats);
+    if (format === 'xlsx-summary' && v.out === undefined) throw new ArgsError(cliText.summaryNeedsOut);
+    const jobsText = optText(v.jobs, '--jobs');
+    let jobs: number | undefined;
+    if (jobsText !== undefined) {
+      if (!/^\d+$/.test(jobsText) || +jobsText < 1 || +jobsText > 64) throw new ArgsError(cliText.badJobs(jobsText));
+      jobs = +jobsText;
+    }
+    const timeoutText = optText(v.timeout, '--timeout');
+    let timeout = DEFAULT_TIMEOUT_S;
+    if (timeoutText !== undefined) {
+      if (!/^\d+(\.\d+)?$/.test(timeoutText)) throw new ArgsError(cliText.badTimeout(timeoutText));
+      timeout = +timeoutText;
+    }
     if (v.out !== undefined && v.out.trim() === '') throw new ArgsError(cliText.missingValue('--out'));
     let profile: string | undefined;
     if (v.profile !== undefined) {
@@ -137,7 +170,7 @@ export function parseCli(argv: string[]): Command {
       if (profile === 'auto') profile = undefined;
     }
     if (parsed.positionals.length === 0) throw new ArgsError(cliText.noInputs);
-    return { kind: 'check', inputs: parsed.positionals, format, out: v.out, profile };
+    return { kind: 'check', inputs: parsed.positionals, format, out: v.out, profile, baseline: optText(v.baseline, '--baseline'), jobs, timeout };
   }
 
   if (first === 'rules') {

@@ -26,3 +26,8 @@ export interface CliDeps {
   env: Record<string, string | undefined>;
   now: () => Date;
 }
+
+/** PTCHECK_DEBUG=1: the underlying error (with its stack) on stderr; otherwise users see only the Chinese reason. */
+export function debug(deps: CliDeps, e: unknown): void {
+  if (deps.env.PTCHECK_DEBUG === '1') deps.stderr.write(String((e as Error)?.stack || e) + '\n');
+}

@@ -1,10 +1,10 @@
 // The real workbook host, imported only through a dynamic import in main.ts (see CliDeps.host).
+// The annotating half loads ExcelJS, so it is loaded on first use: a check without --out never pays for it.
 import { readGrids, WorkbookReadError } from '../hosts/workbook/read';
-import { writeAnnotatedCopy } from '../hosts/workbook/annotate';
 import { WorkbookHost } from './deps';
 
 export const workbookHost: WorkbookHost = {
   readGrids,
-  writeAnnotatedCopy,
+  writeAnnotatedCopy: async (src, out, diagnostics) => (await import('../hosts/workbook/annotate')).writeAnnotatedCopy(src, out, diagnostics),
   isReadError: (e: unknown) => e instanceof WorkbookReadError,
 };

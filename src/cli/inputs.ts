@@ -15,7 +15,8 @@ export interface Input {
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
 
-const isLockFile = (name: string) => name.startsWith('~$');
+// Excel's lock files, and our own temporary files (a run that was killed may leave one in an output folder).
+const isLockFile = (name: string) => name.startsWith('~$') || name.startsWith('.ptcheck-');
 const isXlsx = (name: string) => /\.xlsx$/i.test(name) && !isLockFile(name);
 
 /** A Chinese reason for a file-system error; `fallback` (default: the bare error code) for other codes. */
@@ -45,8 +46,29 @@ export function fsReason(e: unknown, fallback?: string): string {
   }
 }
 
+/** A Chinese reason for a failed write: the same codes as fsReason, but said as a write problem. */
+export function writeReason(e: unknown, fallback?: string): string {
+  const raw = e && typeof e === 'object' ? (e as { code?: unknown }).code : undefined;
+  if (raw === 'EACCES' || raw === 'EPERM') return cliText.noWritePermission;
+  if (raw === 'ENOENT' || raw === 'ENOTDIR') return cliText.outMissing;
+  return fsReason(e, fallback);
+}
+
+/**
+ * Why a path named on the command line (or met in a folder) is no file we can read as a workbook, or undefined.
+ * A FIFO would block the run until someone writes to it, and a pipe (`/dev/stdin`, `<(…)`) can be read only once
+ * and has no size: the reader needs random access to the zip's directory at its end, so those are refused.
+ */
+export function notRegularReason(st: fs.Stats, p: string): string | undefined {
+  if (st.isFile()) return undefined;
+  if (st.isFIFO()) return /^\/dev\/(stdin|fd\/)|^\/proc\/self\/fd\//.test(p) ? cliText.pipeInput : cliText.fifoInput;
+  if (st.isSocket()) return cliText.fifoInput;
+  if (st.isCharacterDevice() || st.isBlockDevice()) return cliText.deviceInput;
+  return cliText.notAFile;
+}
+
 /** Files under `dir` (recursively) that look like workbooks, in a stable, human order. */
-function walk(dir: string, display: string, out: Input[]): void {
+function walk(dir: string, display: string, out: Input[], notes: string[]): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -58,19 +80,24 @@ function walk(dir: string, display: string, out: Input[]): void {
   for (const ent of entries) {
     const abs = path.join(dir, ent.name);
     const shown = path.join(display, ent.name);
-    if (ent.isDirectory()) walk(abs, shown, out);
-    else if (isXlsx(ent.name)) {
-      // Symlinked files are followed; symlinked directories are not, so a link loop cannot hang the walk.
-      if (ent.isFile() || (ent.isSymbolicLink() && isFileSafe(abs))) out.push({ display: shown, abs });
+    if (ent.isDirectory()) walk(abs, shown, out, notes);
+    else if (ent.isSymbolicLink()) {
+      // Symlinked files are followed; symlinked directories are not (a link loop cannot hang the walk), and a link
+      // that leads nowhere is said, not skipped in silence.
+      let st: fs.Stats;
+      try {
+        st = fs.statSync(abs);
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        if (isXlsx(ent.name)) out.push({ display: shown, abs, error: code === 'ELOOP' ? cliText.linkLoop : cliText.linkDangling });
+        else notes.push(cliText.linkSkipped(shown, code === 'ELOOP' ? cliText.linkLoop : cliText.linkDangling));
+        continue;
+      }
+      if (st.isDirectory()) notes.push(cliText.linkedDirSkipped(shown));
+      else if (isXlsx(ent.name)) out.push({ display: shown, abs, error: notRegularReason(st, abs) });
+    } else if (isXlsx(ent.name)) {
+      out.push(ent.isFile() ? { display: shown, abs } : { display: shown, abs, error: notRegularReason(fs.lstatSync(abs), abs) || cliText.notAFile });
     }
-  }
-}
-
-function isFileSafe(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
   }
 }
 
@@ -78,11 +105,14 @@ export interface Collected {
   inputs: Input[];
   /** Directories given on the command line that held no workbook (reported, not an error). */
   emptyDirs: string[];
+  /** What the walk left out and why (symlinked folders, links to nowhere without an .xlsx name). */
+  notes: string[];
 }
 
 export function collectInputs(args: string[]): Collected {
   const inputs: Input[] = [];
   const emptyDirs: string[] = [];
+  const notes: string[] = [];
   const seen = new Set<string>();
   const add = (i: Input) => {
     // The same workbook named twice (a file and its folder) is checked once.
@@ -97,41 +127,84 @@ export function collectInputs(args: string[]): Collected {
     try {
       st = fs.statSync(abs);
     } catch (e) {
-      add({ display: arg, abs, error: fsReason(e, cliText.notFound) });
+      const code = (e as { code?: string }).code;
+      let isLink = false;
+      try {
+        isLink = fs.lstatSync(abs).isSymbolicLink();
+      } catch {
+        // not there at all
+      }
+      add({ display: arg, abs, error: code === 'ELOOP' ? cliText.linkLoop : isLink ? cliText.linkDangling : fsReason(e, cliText.notFound) });
       continue;
     }
     if (st.isDirectory()) {
       const found: Input[] = [];
-      walk(abs, arg, found);
+      walk(abs, arg, found, notes);
       if (found.length === 0) emptyDirs.push(arg);
       found.forEach(add);
     } else {
       // An explicitly named file is read whatever its name: the reader says why if it is no workbook.
-      add({ display: arg, abs });
+      add({ display: arg, abs, error: notRegularReason(st, arg) });
     }
   }
-  return { inputs, emptyDirs };
+  return { inputs, emptyDirs, notes };
+}
+
+/** The real path of p, or of its folder + its name when p does not exist yet; p itself when neither resolves. */
+export function realPathOf(p: string): string {
+  const abs = path.resolve(p);
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    try {
+      return path.join(fs.realpathSync(path.dirname(abs)), path.basename(abs));
+    } catch {
+      return abs;
+    }
+  }
+}
+
+const caseFold = (p: string) => (process.platform === 'win32' || process.platform === 'darwin' ? p.toLowerCase() : p);
+
+/** True when a and b name the same file (links and aliases resolved). */
+export function samePath(a: string, b: string): boolean {
+  return caseFold(realPathOf(a)) === caseFold(realPathOf(b));
+}
+
+/** `name`, then `stem-2.ext`, `stem-3.ext`… */
+export function candidateName(name: string, n: number): string {
+  if (n <= 1) return name;
+  const ext = path.extname(name);
+  return `${name.slice(0, name.length - ext.length)}-${n}${ext}`;
 }
 
 /**
- * `outDir/<basename>` for each input; a clash (same basename from two folders, or a name that would
- * overwrite one of the inputs themselves) gets `-2`, `-3`… before the extension.
- * Compared case-insensitively because Windows and macOS file systems are.
+ * The preferred `outDir/<basename>` for each input, in input order: a name already used in this run, one that
+ * exists in the folder (whoever made it), or one that is (through links) an input, gets `-2`, `-3`…
+ * Compared on real paths, case-insensitively where the file system is. The copy is still published without
+ * overwriting (outputs.ts), so a file appearing meanwhile is safe too.
  */
 export function outputNames(inputs: Input[], outDir: string): string[] {
-  const outAbs = path.resolve(outDir);
-  const taken = new Set<string>(inputs.map((i) => i.abs.toLowerCase()));
+  const outReal = realPathOf(outDir);
+  const taken = new Set<string>(inputs.map((i) => caseFold(realPathOf(i.abs)).toLowerCase()));
   return inputs.map((i) => {
     const base = path.basename(i.abs);
-    const ext = path.extname(base);
-    const stem = base.slice(0, base.length - ext.length);
     for (let n = 1; ; n++) {
-      const name = n === 1 ? base : `${stem}-${n}${ext}`;
-      const full = path.join(outAbs, name);
-      if (!taken.has(full.toLowerCase())) {
-        taken.add(full.toLowerCase());
+      const full = path.join(outReal, candidateName(base, n));
+      const key = caseFold(full).toLowerCase();
+      if (!taken.has(key) && !exists(full)) {
+        taken.add(key);
         return full;
       }
     }
   });
+}
+
+function exists(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -5,6 +5,8 @@ import { RuleInfo } from '../core/rules/catalogue';
 import { Severity } from '../core/diagnostic';
 import { cliText, severityLabel } from '../core/i18n/cli';
 import { displayWidth, padEndWidth } from './width';
+import { neutralise } from './safe-text';
+import { verdictLabel } from '../core/i18n/review';
 
 export interface Style {
   bold(s: string): string;
@@ -36,16 +38,19 @@ export function wantsColour(stream: { isTTY?: boolean }, env: Record<string, str
   return !!stream.isTTY && env.NO_COLOR === undefined;
 }
 
-// Messages come from cells and rules; a newline inside would break the one-line-per-finding layout.
-const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+// Messages come from cells and rules; a newline inside would break the one-line-per-finding layout, and a
+// control character from a hostile cell must not reach the terminal (safe-text.ts).
+const oneLine = (s: string) => neutralise(s.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+/** A name from the workbook or the file system, shown on one line with controls made visible. */
+const name = (s: string) => neutralise(s);
 
 function findingLines(diags: ReportDiagnostic[], indent: string, style: Style): string[] {
-  const cellW = Math.max(...diags.map((d) => displayWidth(d.cell)));
+  const cellW = Math.max(...diags.map((d) => displayWidth(name(d.cell))));
   const ruleW = Math.max(...diags.map((d) => displayWidth(d.rule)));
   return diags.map((d) => {
     let line =
       indent +
-      padEndWidth(d.cell, cellW) +
+      padEndWidth(name(d.cell), cellW) +
       '  ' +
       style.severity(d.severity, `[${severityLabel[d.severity]}]`) +
       ' ' +
@@ -59,9 +64,9 @@ function findingLines(diags: ReportDiagnostic[], indent: string, style: Style): 
 
 /** One file's section, ending with a blank line; tables are numbered from 1 within the file. */
 export function renderTextFile(f: ReportFile, style: Style): string {
-  const out: string[] = [style.bold(cliText.fileHeading(f.file))];
+  const out: string[] = [style.bold(cliText.fileHeading(name(f.file)))];
   if (f.error) {
-    out.push('  ' + style.bad(cliText.fileError(f.error)));
+    out.push('  ' + style.bad(cliText.fileError(oneLine(f.error))));
     return out.join('\n') + '\n\n';
   }
   if (f.tables.length === 0) out.push('  ' + cliText.noTables);
@@ -88,14 +93,15 @@ export function renderTextFile(f: ReportFile, style: Style): string {
   });
 
   for (const sheet of sheets) {
-    out.push('  ' + cliText.sheetHeading(sheet));
+    out.push('  ' + cliText.sheetHeading(name(sheet)));
     f.tables.forEach((t, i) => {
       if (t.sheet !== sheet) return;
       const diags = byTable[i];
-      const head = '    ' + cliText.tableHeading(i + 1, t.name, t.range) + '  ';
+      const head = '    ' + cliText.tableHeading(i + 1, name(t.name), name(t.range)) + '  ';
       out.push(
         head +
-          (diags.length ? cliText.tableFindings(t.indicators, diags.length) : style.dim(cliText.tableClean(t.indicators))),
+          (diags.length ? cliText.tableFindings(t.indicators, diags.length) : style.dim(cliText.tableClean(t.indicators))) +
+          (t.verdict ? '  ' + cliText.tableVerdict(verdictLabel[t.verdict]) : ''),
       );
       if (diags.length) out.push(...findingLines(diags, '      ', style));
     });

@@ -5,6 +5,7 @@ import { SeveritySchema, Diagnostic, severityRank } from './diagnostic';
 import { TableKindSchema, displayName } from './model';
 import { CheckedTable } from './check';
 import { parseA1, parseRange, Rect } from './grid';
+import { SeverityCountsSchema, VerdictSchema } from './review';
 
 // Objects pass unknown keys through: the contract allows additions, and a consumer validating a report
 // written by a newer ptcheck must neither fail nor silently lose the new fields.
@@ -28,6 +29,10 @@ export const ReportTableSchema = z
     indicators: z.number().int().nonnegative(),
     /** Added: the profile this table was checked against. */
     profile: z.string().optional(),
+    /** Added: the verdict proposed for this project from its findings (core/review.ts). */
+    verdict: VerdictSchema.optional(),
+    /** Added: this project's findings by severity. */
+    counts: SeverityCountsSchema.optional(),
   })
   .passthrough();
 
@@ -43,6 +48,8 @@ export const ReportDiagnosticSchema = z
     edits: z.array(z.object({ cell: z.string(), text: z.string() })).optional(),
     /** Added: index into the file's tables[], when the finding belongs to a table. */
     table: z.number().int().nonnegative().optional(),
+    /** Added: the display text of the finding's (first) cell, as written, cut to 200 characters. */
+    value: z.string().optional(),
   })
   .passthrough();
 
@@ -55,6 +62,12 @@ export const ReportFileSchema = z
     error: z.string().nullable(),
     /** Added: sheets where no target table was found, with the reason (labels looked for, labels found). */
     sheetsWithoutTables: z.array(z.object({ sheet: z.string(), reason: z.string(), message: z.string() })).optional(),
+    /** Added: the worst verdict of the file's projects; null when it has no table or could not be read. */
+    verdict: VerdictSchema.nullable().optional(),
+    /** Added: the file's findings by severity. */
+    counts: SeverityCountsSchema.optional(),
+    /** Added: the annotated copy written for this file with --out (its path), when one was written. */
+    annotated: z.string().optional(),
   })
   .passthrough();
 
@@ -68,6 +81,8 @@ export const ReportSummarySchema = z
     infos: z.number().int().nonnegative(),
     /** Added: files whose `error` is set. */
     unreadable: z.number().int().nonnegative().optional(),
+    /** Added: projects (tables) by proposed verdict. */
+    verdicts: z.record(VerdictSchema, z.number().int().nonnegative()).optional(),
   })
   .passthrough();
 
