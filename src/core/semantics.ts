@@ -1,7 +1,7 @@
 // What an indicator measures, read from its 三级 name (the description only breaks ties).
 // Precision over recall: a rule acts on the answer, so anything doubtful is 'unknown'.
 // Regexes avoid lookbehind, named groups and the `u`/`s`/`y` flags (IE11 / old-Chromium task panes).
-import { analyzeValue } from './value';
+import { analyzeValue, trailingRun } from './value';
 
 export type Measure = 'rate' | 'satisfaction' | 'count' | 'cost' | 'time' | 'unknown';
 
@@ -10,9 +10,8 @@ const PERCENT_MARK_RE = /[(（]\s*(?:%|％|百分比)\s*[)）]/;
 const BRACKETS_RE = /[(（][^()（）]*[)）]/g;
 const QUOTES_RE = /[“”"‘’'《》〈〉「」]/g;
 const WS_RE = /[\s\u200b\ufeff]+/g;
-// The lookbehind starts a match only where a run of punctuation starts: a long run not at the end is then
-// scanned once, not once per position (quadratic; test/regex-safety.test.ts).
-const TRAILING_PUNCT_RE = /(?<![。.，,、；;：:!！?？])[。.，,、；;：:!！?？]+$/;
+// Stripped with trailingRun (a loop): /[…]+$/ is quadratic on a long run of punctuation not at the end.
+const TRAILING_PUNCT = '。.，,、；;：:!！?？';
 // Clause separators always split; 、 and ， split only a list of verb phrases (see splitClauses).
 const HARD_SEP_RE = /[。；;]/;
 const SOFT_SEP_RE = /[、，,]/;
@@ -56,7 +55,8 @@ const DESC_MAX_LEN = 40;
 function clean(name: string): { text: string; percent: boolean } {
   const s = String(name == null ? '' : name).replace(WS_RE, '');
   const percent = PERCENT_MARK_RE.test(s);
-  const text = s.replace(BRACKETS_RE, '').replace(QUOTES_RE, '').replace(TRAILING_PUNCT_RE, '');
+  const stripped = s.replace(BRACKETS_RE, '').replace(QUOTES_RE, '');
+  const text = stripped.slice(0, stripped.length - trailingRun(stripped, TRAILING_PUNCT).length);
   return { text, percent };
 }
 

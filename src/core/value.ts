@@ -90,8 +90,18 @@ const NUM_RE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
 const PCT_WORD_NUM_RE = /^百分之([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百]+)/;
 const HEDGE_AFTER_NUM_RE = /^(余|多)/;
 const HEDGE_SUFFIX_RE = /(左右|上下)$/;
-// Matches start only where a run of punctuation starts (linear on a long run; test/regex-safety.test.ts).
-const TRAILING_PUNCT_RE = /(?<![。，,；;、.!！])[。，,；;、.!！]+$/;
+const TRAILING_PUNCT = '。，,；;、.!！';
+
+/**
+ * The run of `chars` that ends `text` ("" when none). A loop, not /[…]+$/: that pattern retries from every
+ * character of a long run that is not at the end (quadratic; test/regex-safety.test.ts), and the lookbehind that
+ * would fix it is not ES5 (the pane runs in IE11).
+ */
+export function trailingRun(text: string, chars: string): string {
+  let i = text.length;
+  while (i > 0 && chars.indexOf(text[i - 1]) >= 0) i--;
+  return text.slice(i);
+}
 const ANNOTATION_RE = /\(([^()]*)\)$/;
 
 // Units. Order inside a class does not matter: the alternation is sorted longest first.
@@ -390,9 +400,10 @@ function parseQuant(t: string): QuantOutcome | null {
       rest = before;
       continue;
     }
-    if ((m = TRAILING_PUNCT_RE.exec(rest)) && m[0].length < rest.length) {
-      stray.push(m[0]);
-      rest = rest.slice(0, rest.length - m[0].length);
+    const punct = trailingRun(rest, TRAILING_PUNCT);
+    if (punct && punct.length < rest.length) {
+      stray.push(punct);
+      rest = rest.slice(0, rest.length - punct.length);
       continue;
     }
     if ((m = HEDGE_SUFFIX_RE.exec(rest))) { stray.push(m[1]); rest = rest.slice(0, rest.length - m[0].length); continue; }

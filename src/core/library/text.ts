@@ -20,9 +20,11 @@ const QUOTES_RE = /[“”"‘’'《》〈〉「」『』]/g;
 const DOC_NO_BRACKET_RE = /(?:[\u4e00-\u9fa5]{0,3}(?:财|发|办|政|字|函|委|府)[\u4e00-\u9fa5]{0,2})?[\[(]\s*(?:19|20)\d{2}\s*[\])]\s*第?\d+\s*号/g;
 const DOC_NO_PLAIN_RE = /[\u4e00-\u9fa5]{0,3}(?:财|发|办|政)[\u4e00-\u9fa5]{1,2}(?:19|20)\d{2}\d{1,4}号/g;
 /** Amounts of money, percentages, years and dates: noise for classification. */
-// (?<!\d): a match starts where the digits start, so a long run of digits is scanned once (linear).
-const MONEY_RE = /(?<!\d)\d+(?:\.\d+)?\s*(?:亿元|万元|千元|元|万)/g;
-const PERCENT_RE = /(?<!\d)\d+(?:\.\d+)?\s*%/g;
+// The unit is optional in the pattern and checked in the replacer: every match then takes a whole run of
+// digits, so a long run without the unit is scanned once (a required unit made each digit retry: quadratic).
+const MONEY_RE = /\d+(?:\.\d+)?(\s*(?:亿元|万元|千元|元|万))?/g;
+const PERCENT_RE = /\d+(?:\.\d+)?(\s*%)?/g;
+const ifUnit = (m: string, unit: string | undefined) => (unit ? '|' : m);
 const YEAR_RE = /(?:19|20)\d{2}(?:\s*[-~—至到]\s*(?:19|20)\d{2})?\s*(?:年度|年)?/g;
 const DATE_RE = /\d{1,2}\s*月(?:份|底|末|中旬|上旬|下旬|\d{1,2}\s*日)?/g;
 /** "1." "2、" list numbering at the start of a target sentence. */
@@ -63,7 +65,7 @@ function normaliseUncached(s: string): string {
   if (PLAIN_RE.test(s)) return s;
   let t = cleanText(s);
   // Amounts, percentages, years, dates and numbering all have digits: most keywords and names have none.
-  if (/\d/.test(t)) t = t.replace(MONEY_RE, '|').replace(PERCENT_RE, '|').replace(YEAR_RE, '|').replace(DATE_RE, '|').replace(NUMBERING_RE, '$1|');
+  if (/\d/.test(t)) t = t.replace(MONEY_RE, ifUnit).replace(PERCENT_RE, ifUnit).replace(YEAR_RE, '|').replace(DATE_RE, '|').replace(NUMBERING_RE, '$1|');
   return t
     .replace(WS_RE, '')
     .replace(/[,，。、；;：:!！?？()\[\]<>·•\\|/…—\-~]+/g, '|')

@@ -74,16 +74,16 @@ function checkProlog(part: string, text: string): string | null {
 // XML helpers. SpreadsheetML is regular enough for regular expressions as long as we respect quoting and an
 // optional namespace prefix (some generators write <x:c> instead of <c>).
 
-// The lookbehind starts a match only at the beginning of a name: a long run of name characters with no "=" is
-// then scanned once, not once per position (quadratic).
-const ATTR = /(?<![\w.:-])([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+// The value is optional in the pattern and checked in the loop: every match then takes a whole name, so a long
+// run of name characters with no "=" is scanned once (a required value made each position retry: quadratic).
+const ATTR = /([\w.:-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'))?/g;
 
 function attrs(tag: string): Record<string, string> {
   // No prototype: attribute names come from the file (__proto__="…" must stay an ordinary key).
   const out: Record<string, string> = Object.create(null);
   ATTR.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = ATTR.exec(tag))) out[m[1]] = m[2] !== undefined ? m[2] : m[3];
+  while ((m = ATTR.exec(tag))) if (m[2] !== undefined || m[3] !== undefined) out[m[1]] = m[2] !== undefined ? m[2] : m[3];
   return out;
 }
 
