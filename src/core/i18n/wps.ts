@@ -73,3 +73,46 @@ export const wpsText = {
   printSkipped: (detail: string) =>
     `WPS 表格无法完成页面设置（${detail}，常见于没有安装打印机的电脑），新工作表的内容已写入。打印前请在“页面布局”中设为 A4 纵向、缩放到一页宽。`,
 };
+
+/** The add-in's shell in WPS: ribbon labels (filled into ribbon.xml at build time), pane title, start-up failures. */
+export const wpsShellText = {
+  /** manifest.xml: shown by WPS's add-in manager. */
+  description: '预算绩效目标表检查与填报：检查指标、标记问题、插入指标库、按模板生成新表。',
+  tab: '绩效目标',
+  group: '检查与填报',
+  showPane: '检查窗格',
+  showPaneTip: '打开或关闭绩效目标表检查窗格',
+  paneTitle: '绩效目标表检查',
+  noApplication: '没有找到 WPS 表格的 Application 对象',
+  paneFailed: (why: string) => `无法打开检查窗格（${why}）。请确认加载项已受信任，并重启 WPS 表格后重试。`,
+};
+
+/** npm run package:wps (for administrators) and the publish.html it writes. */
+export const wpsPackageText = {
+  usage: '用法：npm run package:wps -- --url http://内网服务器/路径/ [--out 输出目录] [--dist dist/wps]\n' +
+    '写出两种安装方式：online/（在线模式：把 ptcheck 文件夹放到 --url 指向的位置）和 offline/（离线模式：ptcheck.7z）。',
+  badUrl: (url: string) => `--url 必须是以 / 结尾的 http(s):// 或 file:/// 地址（WPS 从该地址读取 ribbon.xml 或 ptcheck.7z），现在是“${url}”。`,
+  noBuild: (dir: string) => `找不到 ${dir}/ribbon.xml。请先运行 npm run build。`,
+  missingValue: (opt: string) => `${opt} 后面缺少取值。`,
+  unknownOption: (opt: string) => `不认识的选项：${opt}（用 --help 查看用法）`,
+  done: (online: string, offline: string, version: string, files: number) =>
+    `已写出 WPS 加载项 ${version}（${files} 个文件）：\n  在线模式：${online}/（ptcheck/ 放到服务器上，jsplugins.xml 或 publish.html 登记）\n  离线模式：${offline}/（ptcheck.7z 放到服务器上，jsplugins.xml 或 publish.html 登记）`,
+  /** publish.html. */
+  page: {
+    title: '安装“绩效目标表检查”WPS 加载项',
+    intro: '请先打开 WPS 表格，再点“安装”。安装后第一次使用时 WPS 会询问是否信任此加载项，请选择信任并重启 WPS 表格。',
+    nameLabel: '名称',
+    versionLabel: '版本',
+    modeLabel: '方式',
+    urlLabel: '地址',
+    install: '安装',
+    uninstall: '卸载',
+    working: '正在与本机的 WPS 通信…',
+    installed: '已安装。请重启 WPS 表格，在“绩效目标”选项卡中打开检查窗格。',
+    uninstalled: '已卸载。重启 WPS 表格后生效。',
+    failed: '无法连接本机的 WPS（127.0.0.1:58890）。请确认已安装并打开 WPS，浏览器允许打开 WPS 后重试；或请管理员用 jsplugins.xml 部署。',
+    starting: '正在启动 WPS 的本地服务，如浏览器询问是否打开 WPS Office，请允许…',
+    online: '在线模式（每次启动从服务器读取）',
+    offline: '离线模式（下载安装包，版本变化时更新）',
+  },
+};

@@ -21,7 +21,7 @@ import type {
   EtApiEvent, EtApplication, EtBorder, EtBorders, EtColor, EtComment, EtComments, EtFont, EtHPageBreaks, EtInterior, EtPageSetup, EtRange,
   EtSheetChangeHandler, EtSheets, EtWindow, EtWorkbook, EtWorksheet,
 } from '../../hosts/wps/et';
-import { FakeSheet, FakeValue, FakeWorkbook, MAX_COLS, MAX_ROWS, cellKey, displayText, keyCol, keyRow } from '../../../test/fakes/excel/workbook';
+import { FakeSheet, FakeValue, FakeWorkbook, MAX_COLS, MAX_ROWS, ValueChangeSink, cellKey, displayText, keyCol, keyRow } from '../../../test/fakes/excel/workbook';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Host behaviour the fake assumes (numbers from wps-addin.md §2.3 where measured; Excel's where not).
@@ -200,9 +200,10 @@ export class FakeEt {
     };
     this.appImpl = new AppImpl(this);
     // A user's edit in the workbook model (the playground's sheet view, tests) fires SheetChange.
-    wb.valueSinks.add(({ sheet, rect, byAddin }) => {
+    this.sink = ({ sheet, rect, byAddin }) => {
       if (!byAddin) this.fireChange(sheet, rect);
-    });
+    };
+    wb.valueSinks.add(this.sink);
     if (options.ScreenUpdating !== undefined) this.appImpl.ScreenUpdating = options.ScreenUpdating;
     if (options.DisplayAlerts !== undefined) this.appImpl.DisplayAlerts = options.DisplayAlerts;
     this.app = this.wrap(this.appImpl);
@@ -215,6 +216,14 @@ export class FakeEt {
 
   clearFailures(): void {
     this.failures.clear();
+  }
+
+  private readonly sink: ValueChangeSink;
+
+  /** WPS closed: no more events from the workbook model to this fake's handlers. */
+  close(): void {
+    this.wb.valueSinks.delete(this.sink);
+    this.changeHandlers.length = 0;
   }
 
   /** @internal SheetChange to every handler, after the current call returns (as an event loop would). */
