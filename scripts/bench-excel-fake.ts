@@ -15,7 +15,7 @@ import * as path from 'path';
 import { readGrids } from '../src/hosts/workbook/read';
 import { checkGrids } from '../src/core/check';
 import { Grid } from '../src/core/grid';
-import { FakeWorkbook, FakeSheetInit, installFakeOffice, stackedSheet } from '../test/fakes/excel';
+import { FakeWorkbook, FakeSheetInit, installFakeOffice, stackedSheet } from '../src/fakes/excel';
 import { createExcelHost } from '../src/hosts/excel';
 
 const ROOT = path.resolve(__dirname, '..');

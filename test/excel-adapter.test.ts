@@ -2,11 +2,11 @@
 // volume licence), 1.9, 1.13 (Office 2021 LTSC: comments, merged areas) and 1.18 (Microsoft 365: notes).
 import * as path from 'path';
 import { loadGrids, FIXTURES } from './helpers/load';
-import { FakeSheetInit, FakeWorkbook, FakeOffice, WorkbookSnapshot, cellKey, gridSheet, installFakeOffice, stackedSheet, dataSheet, versionAtLeast } from './fakes/excel';
+import { FakeSheetInit, FakeWorkbook, FakeOffice, WorkbookSnapshot, cellKey, gridSheet, installFakeOffice, stackedSheet, dataSheet, versionAtLeast } from '../src/fakes/excel';
 import { createExcelHost, ExcelHost, ExcelHostError, mergeQueryRects, blockRows, loadRecord } from '../src/hosts/excel';
 import { CELLS_PER_SYNC } from '../src/hosts/excel/marks';
 import { splitAreas, areasToRects } from '../src/hosts/excel/address';
-import { fillKey, parseFillKey } from '../src/hosts/excel/record';
+import { fillKey, parseFillKey } from '../src/core/record';
 import { toHostError } from '../src/hosts/excel/errors';
 import { checkGrids } from '../src/core/check';
 import { parseGrids } from '../src/core/parse';

@@ -1,7 +1,7 @@
-// The fake office-js (test/fakes/excel) behaves like Excel where it matters to the adapter: proxies throw before
+// The fake office-js (src/fakes/excel) behaves like Excel where it matters to the adapter: proxies throw before
 // load + sync, writes apply at sync in order, errors carry office-js codes, *OrNullObject, collections, requirement
 // sets gated by the API level, the '#FFFFFF' fill trap, document settings, events, cell edit mode.
-import { FakeWorkbook, installFakeOffice, versionAtLeast, FakeOffice, parseArea, quoteSheet } from './fakes/excel';
+import { FakeWorkbook, installFakeOffice, versionAtLeast, FakeOffice, parseArea, quoteSheet } from '../src/fakes/excel';
 
 function book(): FakeWorkbook {
   return FakeWorkbook.fromSheets(

@@ -6,7 +6,7 @@
 // marks come off before the rows go in and are put back after, so 清除标记 still restores every (shifted) cell.
 import * as path from 'path';
 import { FIXTURES, loadGrids } from './helpers/load';
-import { FakeCell, FakeOffice, FakeSheetInit, FakeWorkbook, gridSheet, installFakeOffice, versionAtLeast } from './fakes/excel';
+import { FakeCell, FakeOffice, FakeSheetInit, FakeWorkbook, gridSheet, installFakeOffice, versionAtLeast } from '../src/fakes/excel';
 import { createExcelHost, ExcelHost, ExcelHostError } from '../src/hosts/excel';
 import { excelEntry, insertAddresses } from '../src/hosts/excel/insert';
 import { Grid, Rect, rectToA1, toA1 } from '../src/core/grid';

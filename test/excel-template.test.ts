@@ -4,12 +4,12 @@
 import * as path from 'path';
 import { FIXTURES, loadGrids } from './helpers/load';
 import { normalise } from './helpers/template';
-import { FakeOffice, FakeWorkbook, gridSheet, installFakeOffice, versionAtLeast } from './fakes/excel';
+import { FakeOffice, FakeWorkbook, gridSheet, installFakeOffice, versionAtLeast } from '../src/fakes/excel';
 import { createExcelHost, ExcelHost } from '../src/hosts/excel';
 import { Grid } from '../src/core/grid';
 import { parseGrids } from '../src/core/parse';
 import { TargetTable } from '../src/core/model';
-import { cellKey } from './fakes/excel/workbook';
+import { cellKey } from '../src/fakes/excel/workbook';
 import { fillWorkbook } from '../src/core/template';
 
 const LEVELS = ['1.1', '1.9', '1.13', '1.18'] as const;

@@ -419,33 +419,54 @@ describe('writeAnnotatedCopy', () => {
     });
   });
 
-  test('the 审核意见 sheet lists every finding, sorted, with links', () => {
-    expect(out.worksheets.map((w) => w.name)).toEqual([sheet, '审核意见']);
+  const visible = (wb: ExcelJS.Workbook) => wb.worksheets.filter((w) => w.state !== 'veryHidden').map((w) => w.name);
+  const link = (cell: string, target = cell) => ({ formula: `HYPERLINK("#'${sheet}'!${target}","${cell}")`, result: cell });
+
+  test('the 审核意见 sheet lists every finding in the core\'s order (findingsSheetRows), with links', () => {
+    expect(visible(out)).toEqual([sheet, '审核意见']);
     const ws = out.getWorksheet('审核意见')!;
     const rows: unknown[][] = [];
     ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     expect(rows[0]).toEqual(['序号', '工作表', '单元格', '级别', '规则', '问题', '建议']);
     expect(rows.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([
-      [1, { text: 'C4', hyperlink: `#'${sheet}'!C4` }, '错误'],
-      [2, { text: 'D10:E10', hyperlink: `#'${sheet}'!D10` }, '提示'],
-      [3, { text: 'A12', hyperlink: `#'${sheet}'!A12` }, '警告'],
-      [4, { text: 'F12', hyperlink: `#'${sheet}'!F12` }, '错误'],
-      [5, { text: 'F12', hyperlink: `#'${sheet}'!F12` }, '警告'],
+      [1, link('F12'), '警告'],
+      [2, link('F12'), '错误'],
+      [3, link('D10:E10', 'D10'), '提示'],
+      [4, link('A12'), '警告'],
+      [5, link('C4'), '错误'],
       [6, 'A1', '提示'],
     ]);
-    expect(rows[4].slice(4)).toEqual(['values.unit-mismatch', '数量指标的单位不应是百分比', '']);
-    expect(rows[5].slice(4)).toEqual(['values.unit', '指标值缺少比较符号', '=100%']);
+    expect(rows[1].slice(4)).toEqual(['values.unit', '指标值缺少比较符号', '=100%']);
+    expect(rows[2].slice(4)).toEqual(['values.unit-mismatch', '数量指标的单位不应是百分比', '']);
     expect(ws.getRow(1).font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.getColumn(6).width).toBeGreaterThan(30);
   });
 
-  test('an existing 审核意见 sheet is kept and the new one is numbered', async () => {
+  test('annotating a copy again replaces its marks (never stacks them); a user\'s own 审核意见 sheet is kept', async () => {
     const again = path.join(tmp, 'again.xlsx');
     await writeAnnotatedCopy(outPath, again, diags.slice(0, 1));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(again);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([sheet, '审核意见', '审核意见(2)']);
+    expect(visible(wb)).toEqual([sheet, '审核意见']);
+    const ws = wb.getWorksheet(sheet)!;
+    expect(ws.getCell('F12').note).toBe('【警告】指标值缺少比较符号\n建议：=100%');
+    // C4 as in the source: its fill and (no) note back.
+    expect(ws.getCell('C4').fill).toEqual(src.getWorksheet(sheet)!.getCell('C4').fill);
+    expect(ws.getCell('C4').note).toBeUndefined();
+    expect(wb.getWorksheet('审核意见')!.rowCount).toBe(2);
+
+    const mine = new ExcelJS.Workbook();
+    await mine.xlsx.readFile(F000);
+    mine.addWorksheet('审核意见').getCell('A1').value = '科室自己的审核记录';
+    const own = path.join(tmp, 'own.xlsx');
+    await mine.xlsx.writeFile(own);
+    const third = path.join(tmp, 'own.审核.xlsx');
+    await writeAnnotatedCopy(own, third, diags.slice(0, 1));
+    const wb3 = new ExcelJS.Workbook();
+    await wb3.xlsx.readFile(third);
+    expect(visible(wb3)).toEqual([sheet, '审核意见', '审核意见(2)']);
+    expect(wb3.getWorksheet('审核意见')!.getCell('A1').value).toBe('科室自己的审核记录');
   });
 
   test('a bad source gets the same Chinese reason as reading it', async () => {

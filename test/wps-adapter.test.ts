@@ -4,7 +4,7 @@
 // a stated budget of ET calls on a 1,000-table sheet.
 import * as path from 'path';
 import { loadGrids, FIXTURES } from './helpers/load';
-import { FakeSheetInit, FakeWorkbook, gridSheet, stackedSheet } from './fakes/excel';
+import { FakeSheetInit, FakeWorkbook, gridSheet, stackedSheet } from '../src/fakes/excel';
 import { FakeEt, createFakeEt } from '../src/fakes/wps/et';
 import { createWpsHost, wpsApplication } from '../src/hosts/wps';
 import { normalise2D, etAddressRect } from '../src/hosts/wps/read';
@@ -17,6 +17,8 @@ import { Grid } from '../src/core/grid';
 import { MARK_FILL, planMarks } from '../src/core/marks';
 import { annotateText } from '../src/core/i18n/host';
 import { SheetHost } from '../src/hosts/host';
+import { MarkWriteError } from '../src/core/marking';
+import { RecordError } from '../src/core/record';
 
 jest.setTimeout(120_000);
 
@@ -173,22 +175,40 @@ describe('marks', () => {
     const p = await prepared();
     const before = look(p.wb);
     // Fail part-way: after a few successful calls of that member.
-    p.et.failOn(member, { after: member === 'Worksheets.Add' ? 1 : 3, times: 1, error: { description: '拒绝访问' } });
+    p.et.failOn(member, { after: member === 'Worksheets.Add' ? 1 : member === 'Interior.Color' ? 6 : 3, times: 1, error: { description: '拒绝访问' } });
     const e = await p.host.applyMarks(p.diags, p.read).catch((x) => x);
-    expect(e).toBeInstanceOf(WpsHostError);
-    expect(e.message).toMatch(/^WPS 表格在.+时出错（拒绝访问）。已按记录把单元格还原/);
+    expect(e).toBeInstanceOf(MarkWriteError);
+    expect(e.message).toMatch(/^标记未完成（.+时出错：WPS 表格：拒绝访问）。已写入的标记已全部撤回/);
     expect(look(p.wb)).toEqual(before);
+    expect(await p.host.hasMarks()).toBe(false);
     expect(p.et.appImpl.ScreenUpdating).toBe(true);
+    expect(p.et.appImpl.DisplayAlerts).toBe(true);
   });
 
-  it('reports a damaged record in Chinese instead of clearing nothing', async () => {
+  it('says which step failed when ET fails while reading what the cells hold, and changes nothing', async () => {
+    const p = await prepared();
+    const before = look(p.wb);
+    p.et.failOn('Comments.Item', { error: { description: '拒绝访问' }, times: 1 });
+    const e = await p.host.applyMarks(p.diags, p.read).catch((x) => x);
+    expect(e).toBeInstanceOf(MarkWriteError);
+    expect(e.message).toMatch(/^标记未完成（读取单元格原有格式时出错：WPS 表格：拒绝访问）/);
+    expect(look(p.wb)).toEqual(before);
+  });
+
+  it('reports a newer or damaged record in Chinese instead of clearing nothing', async () => {
     const p = await prepared();
     await p.host.applyMarks(p.diags, p.read);
     const store = p.wb.sheet(STORE_SHEET)!;
-    for (const c of store.cells.values()) if (typeof c.value === 'string' && c.value.startsWith('{"v":1,"parts"')) c.value = '{"v":9,"parts":1}';
-    const e = await p.host.clearMarks().catch((x) => x);
-    expect(e).toBeInstanceOf(WpsHostError);
-    expect(e.message).toContain('标记记录已损坏');
+    const head = [...store.cells.values()].find((c) => typeof c.value === 'string' && /^\{"v":\d+,"parts"/.test(c.value))!;
+    head.value = '{"v":9,"parts":1}';
+    const newer = await p.host.clearMarks().catch((x) => x);
+    expect(newer).toBeInstanceOf(RecordError);
+    expect(newer.message).toContain('更新版本');
+    head.value = '{"v":2,"parts":"x"}';
+    const damaged = await p.host.clearMarks().catch((x) => x);
+    expect(damaged).toBeInstanceOf(RecordError);
+    expect(damaged.message).toContain('已损坏');
+    expect(await p.host.hasMarks()).toBe(true);
   });
 });
 

@@ -131,8 +131,8 @@ export function addressChunks(rects: readonly Rect[], maxChars = 8000): string[]
 }
 
 /** Marks of one sheet grouped by severity and packed into rectangles. */
-export function fillPlan(marks: readonly CellMark[]): { sheet: string; severity: Severity; rects: Rect[] }[] {
-  const groups = new Map<string, { sheet: string; severity: Severity; cells: CellMark[] }>();
+export function fillPlan(marks: readonly Pick<CellMark, 'sheet' | 'row' | 'col' | 'severity'>[]): { sheet: string; severity: Severity; rects: Rect[] }[] {
+  const groups = new Map<string, { sheet: string; severity: Severity; cells: Pick<CellMark, 'row' | 'col'>[] }>();
   for (const m of marks) {
     const key = m.sheet + '\u0000' + m.severity;
     let g = groups.get(key);

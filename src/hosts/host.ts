@@ -4,6 +4,10 @@ import { Diagnostic } from '../core/diagnostic';
 import { Grid } from '../core/grid';
 import type { InsertPlan } from '../core/rows';
 import type { SheetOps } from '../core/template/ops';
+import type { ApplyOptions, ClearOptions, MarkSummary, RemarkInput } from '../core/marking';
+import type { Ignored, Remark, ReviewRecord } from '../core/record';
+
+export type { ApplyOptions, ClearOptions, MarkSummary, RemarkInput } from '../core/marking';
 
 /** What a client too old for it could not do when writing a template sheet. */
 export type WriteSkipped = 'merges' | 'sizes' | 'print' | 'borders';
@@ -28,13 +32,6 @@ export interface HostFeatures {
   changeEvents: boolean;
 }
 
-export interface MarkSummary {
-  /** Cells filled (one per visible cell with findings). */
-  cells: number;
-  /** Name of the findings sheet written (审核意见 or 审核意见(2) when the user has one of that name). */
-  findingsSheet: string;
-}
-
 export interface ReadProgress {
   sheet: string;
   done: number;
@@ -52,14 +49,27 @@ export interface SheetHost {
   readSheets(names: string[], onProgress?: (p: ReadProgress) => void): Promise<Grid[]>;
   /**
    * Marks the cells of these findings (fill by worst severity, note or comment with the messages) and writes the
-   * findings sheet. The marks of an earlier check are restored first, so marks never stack. The original fill,
-   * note and comment of every touched cell are recorded in the workbook before the first write.
+   * findings sheet, through the core's one mechanism (src/core/marking.ts). The marks of an earlier check are
+   * restored first, so marks never stack; with `options.sheets` only those sheets' marks and findings-sheet rows are
+   * replaced. The original fill, note and comment of every touched cell are recorded in the workbook before the first
+   * write; a write failing part-way is rolled back. Findings the reviewer ignored are not marked.
    */
-  applyMarks(diagnostics: readonly Diagnostic[], grids: readonly Grid[]): Promise<MarkSummary>;
-  /** Restores every marked cell exactly as it was and removes the findings sheet. Works after save and reopen. */
-  clearMarks(): Promise<{ cells: number }>;
-  /** True when the workbook holds marks from an earlier check (this session or a saved one). */
+  applyMarks(diagnostics: readonly Diagnostic[], grids: readonly Grid[], options?: Pick<ApplyOptions, 'sheets'>): Promise<MarkSummary>;
+  /**
+   * Restores every marked cell exactly as it was and removes the findings sheet (keeping the remarks named in
+   * `options.keepRemarks`). Works after save and reopen. A record it cannot read is reported, nothing changed.
+   */
+  clearMarks(options?: ClearOptions): Promise<{ cells: number }>;
+  /** True when the workbook holds marks from an earlier check (this session or a saved one), or a damaged record. */
   hasMarks(): Promise<boolean>;
+  /** The reviewer's remark on a cell: signed and dated in its note or comment, and a row of the findings sheet. */
+  addRemark(input: RemarkInput): Promise<Remark>;
+  removeRemark(id: string): Promise<void>;
+  /** Suppresses a finding on this and later checks (kept in the workbook with who and when); undone by unignore. */
+  ignoreFinding(finding: Diagnostic, by: string): Promise<Ignored>;
+  unignoreFinding(key: string): Promise<void>;
+  /** Remarks and ignored findings kept in the workbook. */
+  reviewState(): Promise<ReviewRecord>;
   /** Activates the sheet and selects the cell or range (scrolled into view). */
   select(sheet: string, address: string): Promise<void>;
   /** Writes the user-accepted text into one cell (应用建议). The only call that changes a user's value. */

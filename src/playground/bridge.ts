@@ -5,7 +5,7 @@
 import { createExcelHost } from '../hosts/excel';
 import { createWpsHost } from '../hosts/wps';
 import { SheetHost } from '../hosts/host';
-import { FakeOffice, FakeWorkbook, installFakeOffice } from '../../test/fakes/excel';
+import { FakeOffice, FakeWorkbook, installFakeOffice } from '../fakes/excel';
 import { FakeEt, createFakeEt } from '../fakes/wps/et';
 import { SheetData, ExportSheet } from './xlsx';
 import { ViewSheet } from './SheetView';

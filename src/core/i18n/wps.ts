@@ -33,6 +33,8 @@ export type WpsStep = keyof typeof wpsStepText;
 export const wpsText = {
   /** The page runs outside WPS (no window.Application). */
   noWps: '没有找到 WPS 表格（window.Application 不存在）。请在 WPS 表格中通过加载项打开本窗格。',
+  /** An ET failure inside a sentence of the mark mechanism (src/core/i18n/marks.ts). */
+  etSaid: (detail: string) => `WPS 表格：${detail}`,
   /** Anything else failed, with nothing written (reads, selecting). */
   failed: (step: string, detail: string) => `WPS 表格在${step}时出错（${detail}）。请重试；如果反复出现，请保存并重新打开工作簿。`,
   /** The workbook structure is protected: no findings sheet, so nothing is marked. */

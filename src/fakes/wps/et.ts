@@ -1,5 +1,5 @@
 // An in-memory fake of the WPS ET object model subset the adapter uses (src/hosts/wps/et.ts), over the same
-// FakeWorkbook model as the fake office-js (test/fakes/excel/workbook.ts): cells, merges, fills and sheets live
+// FakeWorkbook model as the fake office-js (src/fakes/excel/workbook.ts): cells, merges, fills and sheets live
 // there, so the tests, the playground and the bench can share one workbook; ET-only formats (fonts, alignment,
 // borders per edge, widths in characters, heights, page setup, page breaks) live here per sheet. No Node imports.
 //
@@ -21,7 +21,7 @@ import type {
   EtApiEvent, EtApplication, EtBorder, EtBorders, EtColor, EtComment, EtComments, EtFont, EtHPageBreaks, EtInterior, EtPageSetup, EtRange,
   EtSheetChangeHandler, EtSheets, EtWindow, EtWorkbook, EtWorksheet,
 } from '../../hosts/wps/et';
-import { FakeSheet, FakeValue, FakeWorkbook, MAX_COLS, MAX_ROWS, ValueChangeSink, cellKey, displayText, keyCol, keyRow } from '../../../test/fakes/excel/workbook';
+import { FakeSheet, FakeValue, FakeWorkbook, MAX_COLS, MAX_ROWS, ValueChangeSink, cellKey, displayText, keyCol, keyRow } from '../excel/workbook';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Host behaviour the fake assumes (numbers from wps-addin.md §2.3 where measured; Excel's where not).
@@ -1116,8 +1116,17 @@ class CommentImpl extends EtObject implements EtComment {
     if (!n) throw new Error('ET fake: the comment was deleted');
     return n;
   }
-  Text(): string {
-    return this._note().content;
+  Text(text?: string): string {
+    const n = this._note();
+    if (text !== undefined) {
+      if (typeof text !== 'string') throw new Error('ET fake: Comment.Text takes a string');
+      n.content = text;
+      this._et.wb.changed('notes', this._sheet.name);
+    }
+    return n.content;
+  }
+  get Author(): string {
+    return this._note().author;
   }
   Delete(): void {
     this._note();

@@ -10,19 +10,22 @@ import { Diagnostic } from '../../core/diagnostic';
 import { Grid, parseRange, rectToA1 } from '../../core/grid';
 import { excelText } from '../../core/i18n/excel';
 import { InsertPlan } from '../../core/rows';
-import { HostFeatures, MarkSummary, ReadProgress, SheetHost, WriteSheetResult } from '../host';
+import { ApplyOptions, ClearOptions, HostFeatures, MarkSummary, ReadProgress, RemarkInput, SheetHost, WriteSheetResult } from '../host';
 import { SheetOps } from '../../core/template/ops';
 import { writeSheetIn } from './write';
 import { splitSheet } from './address';
 import { ExcelHostError, toHostError } from './errors';
 import { insertAddresses, insertRowsIn } from './insert';
-import { Caps, applyMarksIn, clearMarksIn } from './marks';
+import { Caps, excelMarkBackend } from './marks';
 import { readSheetsInto } from './read';
-import { loadRecord } from './record';
+import { peekSettingsRecord, settingsRecordStore } from './record';
+import * as marking from '../../core/marking';
+import { MarkBackend } from '../../core/mark-backend';
+import { Ignored, Remark, ReviewRecord } from '../../core/record';
 
 export { ExcelHostError } from './errors';
 export { mergeQueryRects, blockRows } from './read';
-export { loadRecord, saveRecord, RECORD_KEY } from './record';
+export { loadRecord, RECORD_KEY } from './record';
 export type { MarkRecord } from './record';
 
 /** The two office.js globals the adapter touches. */
@@ -69,9 +72,14 @@ export function createExcelHost(env?: OfficeEnv): ExcelHost {
       throw toHostError(e);
     }
   };
+  /** Runs one step of the core's mark mechanism over this client's backend, in one Excel.run. */
+  const marks = <T>(op: (b: MarkBackend) => Promise<T>): Promise<T> => {
+    const c = caps();
+    return run((context) => op(excelMarkBackend(context, c, settings())));
+  };
   /** The sheet the add-in wrote (审核意见): never read, never listed. */
   const findingsSheet = (): string => {
-    const rec = loadRecord(settings());
+    const rec = peekSettingsRecord(settings());
     return rec && rec.findings ? rec.findings.name.toLowerCase() : '';
   };
   const ownWrites = new Map<string, number>();
@@ -111,18 +119,41 @@ export function createExcelHost(env?: OfficeEnv): ExcelHost {
       return run((context) => readSheetsInto(context, wanted, { mergedAreas, valuesOnly, onProgress }));
     },
 
-    async applyMarks(diagnostics: readonly Diagnostic[], grids: readonly Grid[]): Promise<MarkSummary> {
-      const c = caps();
-      return run((context) => applyMarksIn(context, c, settings(), diagnostics, grids));
+    async applyMarks(diagnostics: readonly Diagnostic[], grids: readonly Grid[], options: Pick<ApplyOptions, 'sheets'> = {}): Promise<MarkSummary> {
+      const byName = new Map(grids.map((g) => [g.name, g]));
+      const mergeAt = (sheet: string, row: number, col: number) => {
+        const g = byName.get(sheet);
+        return g ? g.mergeAt(row, col) : undefined;
+      };
+      return marks((b) => marking.applyMarks(b, diagnostics, { sheets: options.sheets, mergeAt }));
     },
 
-    async clearMarks(): Promise<{ cells: number }> {
-      const c = caps();
-      return run((context) => clearMarksIn(context, c, settings()));
+    async clearMarks(options?: ClearOptions): Promise<{ cells: number }> {
+      return marks((b) => marking.clearMarks(b, options));
     },
 
     async hasMarks(): Promise<boolean> {
-      return !!loadRecord(settings());
+      return marking.hasMarks({ store: settingsRecordStore(settings()) });
+    },
+
+    async addRemark(input: RemarkInput): Promise<Remark> {
+      return marks((b) => marking.addRemark(b, input));
+    },
+
+    async removeRemark(id: string): Promise<void> {
+      return marks((b) => marking.removeRemark(b, id));
+    },
+
+    async ignoreFinding(finding: Diagnostic, by: string): Promise<Ignored> {
+      return marks((b) => marking.ignoreFinding(b, finding, by));
+    },
+
+    async unignoreFinding(key: string): Promise<void> {
+      return marks((b) => marking.unignoreFinding(b, key));
+    },
+
+    async reviewState(): Promise<ReviewRecord> {
+      return marking.reviewState({ store: settingsRecordStore(settings()) });
     },
 
     async select(sheet: string, address: string): Promise<void> {

@@ -179,8 +179,10 @@ export interface EtRange {
 }
 
 export interface EtComment {
-  /** VBA Comment.Text(): the comment's text (a method). */
-  Text(): string;
+  /** VBA Comment.Text(Text?): the comment's text (a method); with an argument, replaces it (keeping its author). */
+  Text(text?: string): string;
+  /** Who wrote it (the WPS user name). */
+  readonly Author: string;
   Delete(): void;
   /** The commented cell. */
   readonly Parent: EtRange;

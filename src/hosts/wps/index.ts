@@ -1,7 +1,7 @@
 // SheetHost over WPS 表格's ET object model (window.Application in a WPS JS add-in page): a translation of the
-// SheetHost calls into ET's synchronous, 1-based, BGR world. Reading lives in read.ts, marks in marks.ts (their
-// record in store.ts: a very hidden sheet, since PluginStorage is not persisted), library rows in insert.ts,
-// templates in write.ts. Every failure becomes a WpsHostError with a Chinese message naming the step
+// SheetHost calls into ET's synchronous, 1-based, BGR world. Reading lives in read.ts; marks are the core's one
+// mechanism (src/core/marking.ts) over the ET mark backend in marks.ts (the record in store.ts: a very hidden sheet,
+// since PluginStorage is not persisted); library rows in insert.ts; templates in write.ts. Every failure becomes a WpsHostError with a Chinese message naming the step
 // (src/core/i18n/wps.ts).
 //
 //   const host = createWpsHost();            // window.Application
@@ -9,14 +9,16 @@
 import { Diagnostic } from '../../core/diagnostic';
 import { Grid, parseRange, rectToA1 } from '../../core/grid';
 import { WpsStep, wpsStepText, wpsText } from '../../core/i18n/wps';
+import * as marking from '../../core/marking';
+import type { ApplyOptions, ClearOptions, MarkSummary, RemarkInput } from '../../core/marking';
+import { Ignored, RecordError, Remark, ReviewRecord, peekRecord } from '../../core/record';
 import { InsertPlan } from '../../core/rows';
 import { SheetOps } from '../../core/template/ops';
-import { loadRecord } from '../excel/record';
-import { HostFeatures, MarkSummary, ReadProgress, SheetHost, WriteSheetResult } from '../host';
+import { HostFeatures, ReadProgress, SheetHost, WriteSheetResult } from '../host';
 import { EtApplication, EtRange, EtSheetChangeHandler, EtWorkbook, EtWorksheet, XL } from './et';
 import { WpsHostError, etErrorDetail } from './errors';
 import { insertRowsEt, insertWriteRects } from './insert';
-import { applyMarksEt, clearMarksEt, listSheets } from './marks';
+import { EtMarkBackend, etMarkBackend, listSheets, quiet } from './marks';
 import { readSheetEt } from './read';
 import { EtSheetStore, STORE_SHEET } from './store';
 import { writeSheetEt } from './write';
@@ -54,14 +56,41 @@ export function createWpsHost(application?: EtApplication): SheetHost {
       throw new WpsHostError(s, wpsText.failed(wpsStepText[s], etErrorDetail(e)), e);
     }
   };
+  /**
+   * Runs one operation of the core's mark mechanism over the ET backend, with the screen and prompts off. Its own
+   * errors (a damaged record, a write rolled back) are Chinese already; anything else is named by `s`.
+   */
+  const marks = async <T>(s: WpsStep, op: (b: EtMarkBackend) => Promise<T>): Promise<T> => {
+    store.reset();
+    try {
+      return await quiet(appOf(), () => op(etMarkBackend(appOf(), store)));
+    } catch (e) {
+      if (e instanceof WpsHostError || e instanceof marking.MarkWriteError || e instanceof RecordError) throw e;
+      throw new WpsHostError(s, wpsText.failed(wpsStepText[s], etErrorDetail(e)), e);
+    }
+  };
   /** Sheets the add-in wrote (the findings sheet, the record): never read, never listed. */
   const ownSheets = (): Set<string> => {
     store.reset();
-    const rec = loadRecord(store.settings());
+    const rec = peekRecord(store);
     const own = new Set([STORE_SHEET.toLowerCase()]);
     if (rec && rec.findings) own.add(rec.findings.name.toLowerCase());
     return own;
   };
+  /**
+   * ET has no batch and no rollback: what it would refuse half-way is refused before the first write — a protected
+   * workbook structure (the findings sheet cannot be added) or a protected sheet that holds findings.
+   */
+  const checkWritable = (sheets: Iterable<string>) =>
+    step('sheets', () => {
+      const wb = workbook();
+      if (wb.ProtectStructure) throw new WpsHostError('findings', wpsText.protectedStructure);
+      const known = listSheets(wb);
+      for (const name of sheets) {
+        const s = known.get(name.toLowerCase());
+        if (s && wb.Sheets.Item(s.name).ProtectContents) throw new WpsHostError('fills', wpsText.protectedSheet(s.name));
+      }
+    });
   const sheetOf = (name: string): EtWorksheet => workbook().Sheets.Item(name);
   const ownWrites = new Map<string, number>();
   const noteOwn = (sheet: string, address: string) => ownWrites.set(sheet.toLowerCase() + '!' + address, Date.now());
@@ -103,19 +132,45 @@ export function createWpsHost(application?: EtApplication): SheetHost {
       return grids;
     },
 
-    async applyMarks(diagnostics: readonly Diagnostic[], grids: readonly Grid[]): Promise<MarkSummary> {
-      store.reset();
-      return applyMarksEt(appOf(), store.settings(), diagnostics, grids);
+    async applyMarks(diagnostics: readonly Diagnostic[], grids: readonly Grid[], options: Pick<ApplyOptions, 'sheets'> = {}): Promise<MarkSummary> {
+      const byName = new Map(grids.map((g) => [g.name, g]));
+      const mergeAt = (sheet: string, row: number, col: number) => {
+        const g = byName.get(sheet);
+        return g ? g.mergeAt(row, col) : undefined;
+      };
+      checkWritable(new Set(diagnostics.map((d) => d.sheet)));
+      return marks('fills', (b) => marking.applyMarks(b, diagnostics, { sheets: options.sheets, mergeAt }));
     },
 
-    async clearMarks(): Promise<{ cells: number }> {
-      store.reset();
-      return clearMarksEt(appOf(), store.settings());
+    async clearMarks(options?: ClearOptions): Promise<{ cells: number }> {
+      return marks('restore', (b) => marking.clearMarks(b, options));
     },
 
     async hasMarks(): Promise<boolean> {
       store.reset();
-      return step('record', () => store.get('ptcheck.marks') !== null);
+      return step('record', () => marking.hasMarks({ store }));
+    },
+
+    async addRemark(input: RemarkInput): Promise<Remark> {
+      checkWritable([input.sheet]);
+      return marks('comments', (b) => marking.addRemark(b, input));
+    },
+
+    async removeRemark(id: string): Promise<void> {
+      return marks('comments', (b) => marking.removeRemark(b, id));
+    },
+
+    async ignoreFinding(finding: Diagnostic, by: string): Promise<Ignored> {
+      return marks('record', (b) => marking.ignoreFinding(b, finding, by));
+    },
+
+    async unignoreFinding(key: string): Promise<void> {
+      return marks('record', (b) => marking.unignoreFinding(b, key));
+    },
+
+    async reviewState(): Promise<ReviewRecord> {
+      store.reset();
+      return step('record', () => marking.reviewState({ store }));
     },
 
     async select(sheet: string, address: string): Promise<void> {

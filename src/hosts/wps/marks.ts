@@ -1,27 +1,21 @@
-// Marking flagged cells in WPS 表格 and taking the marks off again, through the synchronous ET object model:
-//   - fills by severity (MARK_FILL, as BGR) on packed rectangles, many per call as multi-area addresses of ≤ 255
-//     characters (VBA's limit for a Range address, assumed for ET): 3 calls per address list;
-//   - the findings as a legacy comment on each flagged cell (ET has no notes/threads distinction): a user's comment
-//     is kept — the findings go above its text, and clearMarks puts the text back verbatim; ours replace only ours;
-//   - the 审核意见 sheet with HYPERLINK links, written in 500-row Value2 blocks;
-//   - before the first mark, the original fill and comment of every touched cell are recorded in the workbook
-//     (store.ts: a very hidden sheet, since PluginStorage is not persisted), in the Excel adapter's record format;
-//   - marking again first restores the earlier marks, so they never stack.
-// ET has no batch and no rollback: everything that can be checked is checked before the first write (a workbook or
-// sheet protected, the record saved), ScreenUpdating and DisplayAlerts are off while writing and always restored,
-// and a marking that fails half-way is undone from the record just saved, so the workbook is left as it was.
-import { Diagnostic } from '../../core/diagnostic';
-import { Grid, Rect, parseRange, rectToA1 } from '../../core/grid';
-import { annotateText } from '../../core/i18n/host';
-import { excelText } from '../../core/i18n/excel';
-import { WpsStep, wpsStepText, wpsText } from '../../core/i18n/wps';
-import { CellMark, MARK_FILL, addressChunks, fillPlan, findingsSheetRows, freeSheetName, packRects, planMarks } from '../../core/marks';
-import { MarkRecord, SettingsStore, loadRecord, saveRecord } from '../excel/record';
-import { MarkSummary } from '../host';
+// The mark backend (src/core/mark-backend.ts) over WPS 表格's ET object model: the core's one mechanism
+// (src/core/marking.ts) decides which cells, what to record, restoring before marking again, scoped checks, remarks
+// and roll-back; this file only reads and writes ET. ET is synchronous: every call runs at once, flush() only
+// carries out the comment deletions it gathered (one ClearComments per address list instead of three calls a cell).
+//   - fills: BGR colours on packed rectangles, many per call as multi-area addresses of ≤ 255 characters (VBA's limit
+//     for a Range address, assumed for ET): 3 calls per address list; originals read the same way, per rectangle
+//     and per cell only where a list is mixed;
+//   - notes: ET's legacy comments (one text per cell, an author): cellText 'note', no separate threads;
+//   - the 审核意见 sheet in 500-row Value2 blocks, text columns formatted as text, HYPERLINK cells as formulas;
+//   - the record in a very hidden sheet (store.ts), since PluginStorage is not persisted.
+import { Rect, parseRange, rectToA1 } from '../../core/grid';
+import { wpsText } from '../../core/i18n/wps';
+import { BackendSheet, CellAt, CellOriginal, MarkBackend } from '../../core/mark-backend';
+import { addressChunks, packRects } from '../../core/marks';
 import { EtApplication, EtWorkbook, EtWorksheet, XL } from './et';
-import { WpsHostError, etErrorDetail } from './errors';
+import { etErrorDetail } from './errors';
 import { normalise2D } from './read';
-import { STORE_SHEET } from './store';
+import { EtSheetStore, STORE_PART_CHARS, STORE_SHEET } from './store';
 import { addNamedSheet } from './write';
 
 /** VBA refuses a Range address longer than this; assumed for ET (device checklist, docs/wps.md). */
@@ -31,7 +25,7 @@ const FINDINGS_BLOCK_ROWS = 500;
 /** Column widths of the findings sheet, in ET characters (序号 … 建议); ET has no autofit we rely on. */
 const FINDINGS_WIDTHS = [6, 14, 10, 6, 16, 60, 40];
 
-const NO_FILL = -4142;
+const NO_FILL = XL.colorIndexNone;
 const WHITE = 0xffffff;
 
 export const hexToBgr = (hex: string): number => {
@@ -44,7 +38,32 @@ export const bgrToHex = (c: number): string => {
   return '#' + rgb.map((x) => (x < 16 ? '0' : '') + x.toString(16)).join('').toUpperCase();
 };
 
-/** Every sheet of the workbook by lower-case name: [name, visible]. */
+/**
+ * Runs `f` with ScreenUpdating and DisplayAlerts off (§2.2 "Bulk speed", §2.3 "Dialogs": Merge and Delete would ask),
+ * restoring both to what they were afterwards, each on its own, also when `f` throws.
+ */
+export async function quiet<T>(app: EtApplication, f: () => Promise<T>): Promise<T> {
+  const screen = app.ScreenUpdating;
+  const alerts = app.DisplayAlerts;
+  app.ScreenUpdating = false;
+  app.DisplayAlerts = false;
+  try {
+    return await f();
+  } finally {
+    try {
+      app.DisplayAlerts = alerts;
+    } catch {
+      /* the error that matters is the one being thrown, if any */
+    }
+    try {
+      app.ScreenUpdating = screen;
+    } catch {
+      /* as above */
+    }
+  }
+}
+
+/** Every sheet of the workbook by lower-case name. */
 export function listSheets(wb: EtWorkbook): Map<string, { name: string; visible: boolean }> {
   const sheets = wb.Sheets;
   const n = sheets.Count;
@@ -57,112 +76,14 @@ export function listSheets(wb: EtWorkbook): Map<string, { name: string; visible:
   return out;
 }
 
-/** A failure of ET during `step`, carried to the caller with the step. */
-class StepError extends Error {
-  constructor(
-    readonly step: WpsStep,
-    readonly original: unknown,
-  ) {
-    super(etErrorDetail(original));
-  }
-}
-
-function inStep<T>(step: WpsStep, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof StepError || e instanceof WpsHostError) throw e;
-    throw new StepError(step, e);
-  }
-}
-
-const detailOf = (e: unknown): string => (e instanceof StepError ? e.message : etErrorDetail(e));
-const stepOf = (e: unknown, fallback: WpsStep): string => wpsStepText[e instanceof StepError ? e.step : fallback];
-
-/** Sets one fill key ('' no fill, '#RRGGBB', or an Excel-made pattern key 'c|p|pc': its colour) on rectangles. */
-function setFills(ws: EtWorksheet, rects: readonly Rect[], key: string): void {
-  const color = key.split('|')[0];
-  for (const list of addressChunks(rects, ADDRESS_CHARS)) {
-    const interior = ws.Range(list).Interior;
-    if (!color) interior.ColorIndex = XL.colorIndexNone;
-    else interior.Color = hexToBgr(color);
-  }
-}
-
 const rectsOf = (list: string): Rect[] => list.split(',').filter(Boolean).map((a) => parseRange(a));
 
-/** Puts the record's cells back: fills, comments, and deletes the findings sheet the add-in made. */
-function restoreRecord(wb: EtWorkbook, rec: MarkRecord, sheets: Map<string, { name: string }>): void {
-  const find = (name: string) => {
-    const s = sheets.get(name.toLowerCase());
-    return s ? wb.Sheets.Item(s.name) : null;
-  };
-  inStep('restore', () => {
-    for (const [sheet, groups] of Object.entries(rec.fills)) {
-      const ws = find(sheet);
-      if (!ws) continue;
-      for (const [key, list] of Object.entries(groups)) setFills(ws, rectsOf(list), key);
-    }
-    for (const [sheet, cells] of Object.entries(rec.notes || {})) {
-      const ws = find(sheet);
-      if (!ws) continue;
-      // The add-in's own comments go in address lists; a user's comment gets its text back, cell by cell.
-      const ours: Rect[] = [];
-      for (const [addr, original] of Object.entries(cells)) {
-        if (original === null) {
-          ours.push(parseRange(addr));
-          continue;
-        }
-        const range = ws.Range(addr);
-        const c = range.Comment;
-        if (c) c.Delete();
-        range.AddComment(original);
-      }
-      for (const list of addressChunks(packRects(ours.map((r) => ({ row: r.top, col: r.left }))), ADDRESS_CHARS)) ws.Range(list).ClearComments();
-    }
-    if (rec.findings) {
-      const ws = find(rec.findings.name);
-      // Only the sheet that still looks like the add-in's (its header row): never a sheet the user made.
-      if (ws) {
-        const header = normalise2D(ws.Range('A1:G1').Value2, 1, 7)[0].map((v) => String(v === null || v === undefined ? '' : v));
-        if (header.join('\u0001') === annotateText.headers.join('\u0001')) {
-          ws.Delete();
-          sheets.delete(rec.findings.name.toLowerCase());
-        }
-      }
-    }
-  });
-}
-
-/** The record, or null; a record that is there but unreadable is reported instead of being ignored. */
-function readRecord(store: SettingsStore): MarkRecord | null {
-  const rec = loadRecord(store);
-  if (!rec && store.get('ptcheck.marks') !== null) throw new WpsHostError('record', wpsText.recordUnreadable);
-  return rec;
-}
-
-async function saveOrThrow(store: SettingsStore, rec: MarkRecord | null): Promise<void> {
-  try {
-    await saveRecord(store, rec);
-  } catch (e) {
-    throw new StepError('record', e);
-  }
-}
-
-interface Target extends CellMark {
-  /** Original fill key ('' none, '#RRGGBB'). */
-  orig: string;
-  /** The user's comment text, or null (none). */
-  comment: string | null;
-}
-
-/** Original fills of the targets of one sheet: per address list, then per rectangle, then per cell where mixed. */
-function readFills(ws: EtWorksheet, targets: Target[]): void {
-  const at = new Map(targets.map((t) => [t.row + ':' + t.col, t]));
-  const cellsOf = (r: Rect) => {
-    const out: Target[] = [];
-    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push(at.get(row + ':' + col)!);
-    return out;
+/** Original fills of cells of one sheet: per address list, then per rectangle, then per cell where mixed. */
+function readFills(ws: EtWorksheet, cells: readonly CellAt[]): string[] {
+  const out = new Array<string>(cells.length).fill('');
+  const at = new Map(cells.map((c, i) => [c.row + ':' + c.col, i]));
+  const each = (r: Rect, f: (i: number) => void) => {
+    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) f(at.get(row + ':' + col)!);
   };
   const uniformKey = (addr: string): string | null => {
     const interior = ws.Range(addr).Interior;
@@ -171,228 +92,171 @@ function readFills(ws: EtWorksheet, targets: Target[]): void {
     // White reads like no fill; a mix of the two reads white with no single ColorIndex: ask cell by cell.
     return c === null || c === WHITE ? null : bgrToHex(c);
   };
-  const rects = packRects(targets);
-  for (const list of addressChunks(rects, ADDRESS_CHARS)) {
-    const k = uniformKey(list);
-    const inList = rectsOf(list);
-    if (k !== null) {
-      for (const r of inList) for (const t of cellsOf(r)) t.orig = k;
+  for (const list of addressChunks(packRects(cells), ADDRESS_CHARS)) {
+    const key = uniformKey(list);
+    const rects = rectsOf(list);
+    if (key !== null) {
+      for (const r of rects) each(r, (i) => (out[i] = key));
       continue;
     }
-    for (const r of inList) {
-      const rk = inList.length > 1 ? uniformKey(rectToA1(r)) : null;
-      for (const t of cellsOf(r)) {
-        if (rk !== null) t.orig = rk;
+    for (const r of rects) {
+      const rk = rects.length > 1 ? uniformKey(rectToA1(r)) : null;
+      each(r, (i) => {
+        if (rk !== null) out[i] = rk;
         else {
-          const interior = ws.Range(t.address).Interior;
-          if (interior.ColorIndex === NO_FILL) t.orig = '';
-          else {
-            const c = interior.Color;
-            t.orig = c === null ? '' : bgrToHex(c);
-          }
+          const interior = ws.Range(cells[i].address).Interior;
+          const c = interior.ColorIndex === NO_FILL ? null : interior.Color;
+          out[i] = c === null ? '' : bgrToHex(c);
         }
-      }
+      });
     }
   }
+  return out;
 }
 
-/** The users' comments on the targets of one sheet, from the sheet's comment list (cheaper than asking every cell). */
-function readComments(ws: EtWorksheet, targets: Target[]): void {
+/** The comments (ET's notes) of cells of one sheet, from the sheet's comment list (cheaper than asking every cell). */
+function readNotes(ws: EtWorksheet, cells: readonly CellAt[]): (CellOriginal['note'])[] {
+  const out: CellOriginal['note'][] = cells.map(() => null);
   const comments = ws.Comments;
   const n = comments.Count;
-  if (!n) return;
-  const at = new Map(targets.map((t) => [t.row + ':' + t.col, t]));
-  for (let i = 1; i <= n; i++) {
-    const c = comments.Item(i);
+  if (!n) return out;
+  const at = new Map(cells.map((c, i) => [c.row + ':' + c.col, i]));
+  for (let k = 1; k <= n; k++) {
+    const c = comments.Item(k);
     const p = c.Parent;
-    const t = at.get(p.Row - 1 + ':' + (p.Column - 1));
-    if (t) t.comment = c.Text();
+    const i = at.get(p.Row - 1 + ':' + (p.Column - 1));
+    if (i !== undefined) out[i] = { text: c.Text(), author: c.Author };
   }
+  return out;
 }
 
-function writeFindingsSheet(wb: EtWorkbook, name: string, rows: (string | number)[][]): void {
-  const { ws } = addNamedSheet(wb, name);
-  const n = rows.length;
-  // Text columns as text first, so messages are never read as numbers, dates or formulas; 单元格 holds links.
-  ws.Range(`B1:B${n}`).NumberFormat = '@';
-  ws.Range(`D1:G${n}`).NumberFormat = '@';
-  ws.Range('A1:A1').NumberFormat = '@';
-  for (let i = 0; i < n; i += FINDINGS_BLOCK_ROWS) {
-    const block = rows.slice(i, i + FINDINGS_BLOCK_ROWS);
-    ws.Range(`A${i + 1}:G${i + block.length}`).Value2 = block;
-  }
-  FINDINGS_WIDTHS.forEach((w, c) => {
-    const col = String.fromCharCode(65 + c);
-    ws.Range(`${col}:${col}`).ColumnWidth = w;
-  });
+export interface EtMarkBackend extends MarkBackend {
+  readonly store: EtSheetStore;
 }
 
-/** Text of the comment on a flagged cell: the findings, then a user's own comment text below them. */
-function commentText(findings: string, user: string | null): string {
-  return user === null ? findings : `${findings}\n${excelText.userNoteHeading}\n${user}`;
-}
-
-export async function applyMarksEt(
-  app: EtApplication,
-  store: SettingsStore,
-  diagnostics: readonly Diagnostic[],
-  grids: readonly Grid[],
-): Promise<MarkSummary> {
-  const wb = app.ActiveWorkbook;
-  if (!wb) throw new WpsHostError('no-workbook', wpsText.noWorkbook);
-  const prev = readRecord(store);
-  const byName = new Map(grids.map((g) => [g.name, g]));
-  const planned = planMarks(diagnostics, (sheet, row, col) => {
-    const g = byName.get(sheet);
-    return g ? g.mergeAt(row, col) : undefined;
-  });
-  let sheets: Map<string, { name: string; visible: boolean }>;
-  try {
-    sheets = listSheets(wb);
-  } catch (e) {
-    throw new WpsHostError('sheets', wpsText.failed(wpsStepText.sheets, etErrorDetail(e)), e);
-  }
-  const oldFindings = prev && prev.findings ? prev.findings.name.toLowerCase() : '';
-  const targets: Target[] = planned
-    .filter((m) => {
-      const s = m.sheet.toLowerCase();
-      return sheets.has(s) && s !== oldFindings && s !== STORE_SHEET.toLowerCase();
-    })
-    .map((m) => ({ ...m, sheet: sheets.get(m.sheet.toLowerCase())!.name, orig: '', comment: null }));
-  const bySheet = new Map<string, Target[]>();
-  for (const t of targets) {
-    let l = bySheet.get(t.sheet);
-    if (!l) bySheet.set(t.sheet, (l = []));
-    l.push(t);
-  }
-
-  // Before the first write: what ET would refuse half-way.
-  try {
-    if (wb.ProtectStructure) throw new WpsHostError('findings', wpsText.protectedStructure);
-    for (const name of bySheet.keys()) if (wb.Sheets.Item(name).ProtectContents) throw new WpsHostError('fills', wpsText.protectedSheet(name));
-  } catch (e) {
-    if (e instanceof WpsHostError) throw e;
-    throw new WpsHostError('sheets', wpsText.failed(wpsStepText.sheets, etErrorDetail(e)), e);
-  }
-
-  let rec: MarkRecord | null = null;
-  let restored = false;
-  try {
-    return await quiet(app, async () => {
-      if (prev) {
-        restoreRecord(wb, prev, sheets);
-        restored = true;
-      }
-      inStep('readFormats', () => {
-        for (const [sheet, list] of bySheet) {
-          const ws = wb.Sheets.Item(sheet);
-          readFills(ws, list);
-          readComments(ws, list);
-        }
-      });
-      const findingsName = freeSheetName(annotateText.sheetName, [...sheets.values()].map((s) => s.name));
-      const r: MarkRecord = { v: 1, cells: targets.length, fills: {}, notes: {}, findings: { name: findingsName } };
-      for (const [sheet, list] of bySheet) {
-        const groups = new Map<string, Target[]>();
-        for (const t of list) {
-          let g = groups.get(t.orig);
-          if (!g) groups.set(t.orig, (g = []));
-          g.push(t);
-          (r.notes![sheet] = r.notes![sheet] || {})[t.address] = t.comment;
-        }
-        r.fills[sheet] = {};
-        for (const [key, g] of groups) r.fills[sheet][key] = packRects(g).map(rectToA1).join(',');
-      }
-      // The record goes into the workbook before the first mark.
-      await saveOrThrow(store, r);
-      rec = r;
-
-      inStep('fills', () => {
-        for (const plan of fillPlan(targets)) setFills(wb.Sheets.Item(plan.sheet), plan.rects, MARK_FILL[plan.severity]);
-      });
-      inStep('comments', () => {
-        for (const [sheet, list] of bySheet) {
-          const ws = wb.Sheets.Item(sheet);
-          for (const t of list) {
-            const range = ws.Range(t.address);
-            if (t.comment !== null) {
-              const c = range.Comment;
-              if (c) c.Delete();
-            }
-            range.AddComment(commentText(t.note, t.comment));
-          }
-        }
-      });
-      inStep('findings', () => {
-        const active = wb.ActiveSheet;
-        writeFindingsSheet(wb, findingsName, findingsSheetRows(diagnostics, (s) => sheets.has(s.toLowerCase())));
-        // Adding a sheet activates it on ET: the user stays where they were.
-        if (active) active.Activate();
-      });
-      return { cells: targets.length, findingsSheet: findingsName };
-    });
-  } catch (e) {
-    if (e instanceof WpsHostError) throw e;
-    // Undo from the record: the cells as they were before this check (and before the earlier marks).
-    const undo: MarkRecord | null = rec || (restored ? null : prev);
-    try {
-      if (undo) {
-        await quiet(app, async () => {
-          restoreRecord(wb, undo, listSheets(wb));
-          await saveOrThrow(store, null);
-        });
-      }
-    } catch (e2) {
-      throw new WpsHostError(e instanceof StepError ? e.step : 'fills', wpsText.markRollbackFailed(stepOf(e, 'fills'), detailOf(e) + '；' + detailOf(e2)), e);
+export function etMarkBackend(app: EtApplication, store: EtSheetStore): EtMarkBackend {
+  const workbook = (): EtWorkbook => {
+    const wb = app.ActiveWorkbook;
+    if (!wb) throw new Error(wpsText.noWorkbook);
+    return wb;
+  };
+  /** Worksheet objects by name, kept for the operation: each lookup is three bridge calls. */
+  const known = new Map<string, EtWorksheet>();
+  const sheet = (name: string): EtWorksheet => {
+    let ws = known.get(name);
+    if (!ws) known.set(name, (ws = workbook().Sheets.Item(name)));
+    return ws;
+  };
+  /** Notes of the add-in to delete, per sheet: done in address lists at the next flush or note call there. */
+  const pendingDeletes = new Map<string, Rect[]>();
+  const drain = (name?: string) => {
+    for (const [s, rects] of pendingDeletes) {
+      if (name !== undefined && s !== name) continue;
+      pendingDeletes.delete(s);
+      const ws = sheet(s);
+      for (const list of addressChunks(packRects(rects.map((r) => ({ row: r.top, col: r.left }))), ADDRESS_CHARS)) ws.Range(list).ClearComments();
     }
-    throw new WpsHostError(e instanceof StepError ? e.step : 'fills', wpsText.markRolledBack(stepOf(e, 'fills'), detailOf(e)), e);
-  }
-}
+  };
 
-/**
- * Runs `f` with ScreenUpdating and DisplayAlerts off (§2.2 "Bulk speed", §2.3 "Dialogs"), restoring both to what
- * they were afterwards, each on its own, also when `f` throws.
- */
-export async function quiet<T>(app: EtApplication, f: () => Promise<T>): Promise<T> {
-  let screen: boolean | undefined;
-  let alerts: boolean | undefined;
-  try {
-    screen = app.ScreenUpdating;
-    alerts = app.DisplayAlerts;
-    app.ScreenUpdating = false;
-    app.DisplayAlerts = false;
-  } catch (e) {
-    throw new StepError('alerts', e);
-  }
-  try {
-    return await f();
-  } finally {
-    try {
-      if (alerts !== undefined) app.DisplayAlerts = alerts;
-    } catch {
-      /* the error that matters is the one being thrown, if any */
-    }
-    try {
-      if (screen !== undefined) app.ScreenUpdating = screen;
-    } catch {
-      /* as above */
-    }
-  }
-}
+  return {
+    cellText: 'note',
+    notes: true,
+    comments: false,
+    cellsPerFlush: Infinity,
+    partChars: STORE_PART_CHARS,
+    store,
 
-export async function clearMarksEt(app: EtApplication, store: SettingsStore): Promise<{ cells: number }> {
-  const wb = app.ActiveWorkbook;
-  if (!wb) throw new WpsHostError('no-workbook', wpsText.noWorkbook);
-  const rec = readRecord(store);
-  if (!rec) return { cells: 0 };
-  try {
-    return await quiet(app, async () => {
-      restoreRecord(wb, rec, inStep('sheets', () => listSheets(wb)));
-      await saveOrThrow(store, null);
-      return { cells: rec.cells };
-    });
-  } catch (e) {
-    if (e instanceof WpsHostError) throw e;
-    throw new WpsHostError(e instanceof StepError ? e.step : 'restore', wpsText.clearFailed(stepOf(e, 'restore'), detailOf(e)), e);
-  }
+    async sheets(): Promise<BackendSheet[]> {
+      return [...listSheets(workbook()).values()].filter((s) => s.name.toLowerCase() !== STORE_SHEET.toLowerCase()).map((s) => ({ name: s.name }));
+    },
+
+    async readCells(name: string, cells: readonly CellAt[]): Promise<CellOriginal[]> {
+      drain(name);
+      const ws = sheet(name);
+      const fills = readFills(ws, cells);
+      const notes = readNotes(ws, cells);
+      return cells.map((_, i) => ({ fill: fills[i], note: notes[i] }));
+    },
+
+    setFill(name: string, rects: readonly Rect[], key: string): void {
+      const ws = sheet(name);
+      for (const list of addressChunks(rects, ADDRESS_CHARS)) {
+        const interior = ws.Range(list).Interior;
+        // '' no fill, '#RRGGBB', or a pattern key an Excel client recorded ('#RRGGBB|Gray50|…'): its colour, solid.
+        const color = key.split('|')[0];
+        if (!/^#[0-9A-F]{6}$/i.test(color)) interior.ColorIndex = NO_FILL;
+        else interior.Color = hexToBgr(color);
+      }
+    },
+
+    addNote(name: string, address: string, text: string): void {
+      drain(name);
+      sheet(name).Range(address).AddComment(text);
+    },
+
+    setNoteText(name: string, address: string, text: string): void {
+      drain(name);
+      const range = sheet(name).Range(address);
+      const c = range.Comment;
+      if (c) c.Text(text);
+      else range.AddComment(text);
+    },
+
+    deleteNote(name: string, address: string): void {
+      let l = pendingDeletes.get(name);
+      if (!l) pendingDeletes.set(name, (l = []));
+      l.push(parseRange(address));
+    },
+
+    // ET has legacy comments only, handled as notes: there are no threads to add or delete.
+    addComment: () => Promise.resolve(undefined),
+    deleteComments: () => undefined,
+    deleteCommentsAt: () => undefined,
+
+    async addFindingsSheet(name: string, rows: (string | number)[][]): Promise<string | undefined> {
+      drain();
+      const wb = workbook();
+      const active = wb.ActiveSheet;
+      const { ws } = addNamedSheet(wb, name);
+      const n = rows.length;
+      // Text columns as text first, so messages are never read as numbers, dates or formulas; 单元格 holds links.
+      ws.Range(`B1:B${n}`).NumberFormat = '@';
+      ws.Range(`D1:G${n}`).NumberFormat = '@';
+      ws.Range('A1').NumberFormat = '@';
+      for (let i = 0; i < n; i += FINDINGS_BLOCK_ROWS) {
+        const block = rows.slice(i, i + FINDINGS_BLOCK_ROWS);
+        ws.Range(`A${i + 1}:G${i + block.length}`).Value2 = block;
+      }
+      FINDINGS_WIDTHS.forEach((w, c) => {
+        const col = String.fromCharCode(65 + c);
+        ws.Range(`${col}:${col}`).ColumnWidth = w;
+      });
+      // Adding a sheet activates it on ET: the user stays where they were.
+      if (active) active.Activate();
+      // ET sheets have no stable id: the findings sheet is known again by its header row.
+      return undefined;
+    },
+
+    async deleteFindingsSheet(name: string, _id: string | undefined, header: readonly string[]): Promise<boolean> {
+      drain();
+      let ws: EtWorksheet;
+      try {
+        ws = sheet(name);
+      } catch {
+        return false;
+      }
+      const first = normalise2D(ws.Range(rectToA1({ top: 0, left: 0, bottom: 0, right: header.length - 1 })).Value2, 1, header.length)[0];
+      const text = first.map((v) => (v === null || v === undefined ? '' : String(v)));
+      if (text.join('\u0001') !== header.join('\u0001')) return false;
+      ws.Delete();
+      known.delete(name);
+      return true;
+    },
+
+    async flush(): Promise<void> {
+      drain();
+    },
+
+    errorText: (e: unknown) => wpsText.etSaid(etErrorDetail(e)),
+  };
 }

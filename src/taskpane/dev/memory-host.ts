@@ -5,7 +5,8 @@ import { CellValue, Grid, parseA1 } from '../../core/grid';
 import { planMarks } from '../../core/marks';
 import { InsertPlan, applyInsertPlan, cellString, expectMismatch, rowsInserted } from '../../core/rows';
 import { libraryPaneText } from '../../core/i18n/library';
-import { HostFeatures, MarkSummary, ReadProgress, SheetHost, WriteSheetResult } from '../../hosts/host';
+import { ClearOptions, HostFeatures, MarkSummary, ReadProgress, RemarkInput, SheetHost, WriteSheetResult } from '../../hosts/host';
+import { Ignored, Remark, ReviewRecord, displayDate, emptyReview, findingKey } from '../../core/record';
 import { freeSheetName } from '../../core/marks';
 import { SheetOps, opsToGrids } from '../../core/template/ops';
 
@@ -78,6 +79,8 @@ export class MemoryHost implements SheetHost {
   /** Findings marked by the last applyMarks (null when no marks). */
   marked: readonly Diagnostic[] | null = null;
   markedCells = 0;
+  /** Remarks and ignored findings (kept as the core's review record would keep them). */
+  review: ReviewRecord = emptyReview();
   private readonly feats: HostFeatures;
   private readonly delayMs: number;
   private failures = new Map<string, unknown>();
@@ -177,8 +180,8 @@ export class MemoryHost implements SheetHost {
     return out;
   }
 
-  async applyMarks(diagnostics: readonly Diagnostic[], grids: readonly Grid[]): Promise<MarkSummary> {
-    await this.enter('applyMarks', [diagnostics.length]);
+  async applyMarks(diagnostics: readonly Diagnostic[], grids: readonly Grid[], options?: { sheets?: readonly string[] }): Promise<MarkSummary> {
+    await this.enter('applyMarks', options ? [diagnostics.length, options] : [diagnostics.length]);
     const bySheet = new Map<string, Grid>();
     for (const g of grids) bySheet.set(g.name, g);
     const marks = planMarks(diagnostics, (s, r, c) => {
@@ -190,12 +193,43 @@ export class MemoryHost implements SheetHost {
     return { cells: marks.length, findingsSheet: FINDINGS_SHEET };
   }
 
-  async clearMarks(): Promise<{ cells: number }> {
-    await this.enter('clearMarks', []);
+  async clearMarks(options?: ClearOptions): Promise<{ cells: number }> {
+    await this.enter('clearMarks', options ? [options] : []);
     const cells = this.markedCells;
     this.marked = null;
     this.markedCells = 0;
+    const keep = new Set((options && options.keepRemarks) || []);
+    this.review = { ...this.review, remarks: this.review.remarks.filter((r) => keep.has(r.id)) };
     return { cells };
+  }
+
+  async addRemark(input: RemarkInput): Promise<Remark> {
+    await this.enter('addRemark', [input]);
+    const r: Remark = { id: String(this.review.remarks.length + 1), sheet: input.sheet, cell: input.cell, text: input.text, author: input.author, date: displayDate(input.date || new Date()) };
+    this.review = { ...this.review, remarks: [...this.review.remarks, r] };
+    return r;
+  }
+
+  async removeRemark(id: string): Promise<void> {
+    await this.enter('removeRemark', [id]);
+    this.review = { ...this.review, remarks: this.review.remarks.filter((r) => r.id !== id) };
+  }
+
+  async ignoreFinding(d: Diagnostic, by: string): Promise<Ignored> {
+    await this.enter('ignoreFinding', [d, by]);
+    const entry: Ignored = { key: findingKey(d), finding: { ...d, suggestion: d.suggestion || null }, by, date: displayDate(new Date()) };
+    this.review = { ...this.review, ignored: [...this.review.ignored, entry] };
+    return entry;
+  }
+
+  async unignoreFinding(key: string): Promise<void> {
+    await this.enter('unignoreFinding', [key]);
+    this.review = { ...this.review, ignored: this.review.ignored.filter((x) => x.key !== key) };
+  }
+
+  async reviewState(): Promise<ReviewRecord> {
+    await this.enter('reviewState', []);
+    return this.review;
   }
 
   async hasMarks(): Promise<boolean> {

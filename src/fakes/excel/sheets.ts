@@ -1,6 +1,6 @@
 // Sheets for the Excel adapter tests, the bench and the playground: fixtures read by the real .xlsx reader, and big sheets made by
 // stacking a fixture's tables, all as FakeWorkbook sheets.
-import { Grid } from '../../../src/core/grid';
+import { Grid } from '../../core/grid';
 import { FakeSheetInit, gridSheet } from './workbook';
 
 /**

@@ -21,7 +21,7 @@
 //   wb.insertCells(sheet, rect, n)      cells from rect.top down (in rect's columns) move down n rows, as Range.insert
 //                            does: merged areas below move, those spanning the insertion point grow
 // Rows and columns are 0-based, as in src/core.
-import { Grid, Rect, CellValue, generalText, parseA1, toA1 } from '../../../src/core/grid';
+import { Grid, Rect, CellValue, generalText, parseA1, toA1 } from '../../core/grid';
 
 export type FakeValue = CellValue;
 

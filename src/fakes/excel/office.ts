@@ -19,7 +19,7 @@
 // cells of Range.insert are left unformatted (Excel usually gives them the formats of the row above): the adapter
 // copies formats itself where it can, so the tests see what the adapter does.
 // No Node imports: the playground bundles this file.
-import { Rect, toA1, colToLetters } from '../../../src/core/grid';
+import { Rect, toA1, colToLetters } from '../../core/grid';
 import {
   FakeComment,
   FakeFill,
