@@ -9,7 +9,7 @@ import { FakeEt, createFakeEt } from '../src/fakes/wps/et';
 import { createWpsHost, wpsApplication } from '../src/hosts/wps';
 import { normalise2D, etAddressRect } from '../src/hosts/wps/read';
 import { bgrToHex, hexToBgr } from '../src/hosts/wps/marks';
-import { STORE_SHEET } from '../src/hosts/wps/store';
+import { EtSheetStore, STORE_SHEET } from '../src/hosts/wps/store';
 import { WpsHostError } from '../src/hosts/wps/errors';
 import { checkGrids } from '../src/core/check';
 import { parseGrids } from '../src/core/parse';
@@ -243,6 +243,34 @@ describe('the call budget on a 1,000-table sheet', () => {
     expect(clearCalls).toBeLessThanOrEqual(marks.length);
     // Values in 500-row blocks.
     expect(et.callsByMember['Range.Value2'] || 0).toBeLessThan(10);
+  });
+});
+
+describe('record store', () => {
+  it('saves and loads any record in a fixed few ET calls (custom document properties would take one per 255 characters)', async () => {
+    const [g000] = await fixture('000_24cde7d862e1b3bb');
+    const wb = FakeWorkbook.fromSheets([stackedSheet(g000, 67, '项目表')]);
+    const { host, et } = install(wb);
+    const [big] = await host.readSheets(['项目表']);
+    const diags = checkGrids([big]).diagnostics;
+    const store = new EtSheetStore(() => et.app.ActiveWorkbook!);
+    await host.applyMarks(diags, [big]);
+    const chars = [...wb.sheet(STORE_SHEET)!.cells.values()].reduce((n, c) => n + (typeof c.value === 'string' ? c.value.length : 0), 0);
+    et.resetStats();
+    store.reset();
+    const head = store.get('ptcheck.marks');
+    const loadCalls = et.calls;
+    et.resetStats();
+    store.set('ptcheck.test', 'x');
+    await store.save();
+    const saveCalls = et.calls;
+    console.log(`record of ${chars} characters: load ${loadCalls} ET calls, save ${saveCalls}; as 255-character document properties: ${Math.ceil(chars / 255)} properties`);
+    expect(head).toMatch(/^\{"v":2,"parts":\d+\}$/);
+    expect(chars).toBeGreaterThan(100_000);
+    expect(loadCalls).toBeLessThanOrEqual(12);
+    expect(saveCalls).toBeLessThanOrEqual(12);
+    // What custom document properties would need for the same record, at one Add per 255 characters.
+    expect(Math.ceil(chars / 255)).toBeGreaterThan(50 * saveCalls);
   });
 });
 
