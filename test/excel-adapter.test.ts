@@ -16,6 +16,7 @@ import { CellMark, MARK_FILL, planMarks } from '../src/core/marks';
 import { TargetTable } from '../src/core/model';
 import { annotateText } from '../src/core/i18n/host';
 import { excelErrorText, excelText } from '../src/core/i18n/excel';
+import { markText } from '../src/core/i18n/marks';
 
 const LEVELS = ['1.1', '1.9', '1.13', '1.18'] as const;
 type Level = (typeof LEVELS)[number];
@@ -226,7 +227,7 @@ describe.each(LEVELS)('ExcelApi %s', (level: Level) => {
     const threads = [...s.comments.values()].length;
     if (cellText === 'note') {
       expect(cellOf(p.wb, p.yellow).note).toBe(p.yellow.note);
-      expect(cellOf(p.wb, p.noted).note).toBe(`${p.noted.note}\n${excelText.userNoteHeading}\n这是用户自己的批注`);
+      expect(cellOf(p.wb, p.noted).note).toBe(`${p.noted.note}\n${markText.userNoteHeading}\n这是用户自己的批注`);
       expect(s.notes.get(cellKey(p.noted.row, p.noted.col))!.author).toBe('张三');
       // The cell with the user's thread keeps only the thread.
       expect(cellOf(p.wb, p.threaded).note).toBeUndefined();
@@ -551,6 +552,20 @@ describe('errors, limits, helpers', () => {
     expect(fake.stats.syncs).toBe(4);
     expect(g.merges.length).toBe(0);
     expect(g.text(199, 38)).toBe('m199-19');
+  });
+
+  it('hidden sheets are checked like the others (one policy for every host); selecting in one says why it cannot', async () => {
+    const grids = await fixture('002_f394b5ba38f6b2c8');
+    const sheets = grids.map(gridSheet);
+    sheets.push({ ...gridSheet(grids[0]), name: '隐藏的表', visibility: 'Hidden' });
+    const { host } = install(FakeWorkbook.fromSheets(sheets), '1.13');
+    const names = await host.sheetNames();
+    expect(names).toContain('隐藏的表');
+    const read = await host.readSheets(names);
+    expect(checkGrids(read).diagnostics.some((d) => d.sheet === '隐藏的表')).toBe(true);
+    const e = await host.select('隐藏的表', 'A1').catch((x) => x);
+    expect(e).toBeInstanceOf(ExcelHostError);
+    expect(e.message).toBe(excelText.sheetHidden('隐藏的表'));
   });
 
   it('RangeAreas addresses: quoted names, commas inside quotes, spaces after commas', () => {

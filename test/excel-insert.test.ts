@@ -8,7 +8,8 @@ import * as path from 'path';
 import { FIXTURES, loadGrids } from './helpers/load';
 import { FakeCell, FakeOffice, FakeSheetInit, FakeWorkbook, gridSheet, installFakeOffice, versionAtLeast } from '../src/fakes/excel';
 import { createExcelHost, ExcelHost, ExcelHostError } from '../src/hosts/excel';
-import { excelEntry, insertAddresses } from '../src/hosts/excel/insert';
+import { insertAddresses } from '../src/hosts/excel/insert';
+import { planInput, textInput } from '../src/core/template/ops';
 import { Grid, Rect, rectToA1, toA1 } from '../src/core/grid';
 import { parseGrids } from '../src/core/parse';
 import { checkGrids } from '../src/core/check';
@@ -260,11 +261,19 @@ describe.each(LEVELS)('ExcelApi %s', (level) => {
 
 describe('what the adapter writes', () => {
   it('keeps text Excel would read as a formula as text', () => {
-    expect(excelEntry('=100%')).toBe("'=100%");
-    expect(excelEntry('=')).toBe("'=");
-    expect(excelEntry('+5')).toBe("'+5");
-    expect(excelEntry('≥95%')).toBe('≥95%');
-    expect(excelEntry('95')).toBe('95');
+    expect(textInput('=100%')).toBe("'=100%");
+    expect(textInput('=')).toBe("'=");
+    expect(textInput('+5')).toBe("'+5");
+    expect(textInput('≥95%')).toBe("'≥95%");
+    expect(textInput('95')).toBe("'95");
+    expect(textInput('2023年12月')).toBe("'2023年12月");
+    expect(textInput('')).toBe('');
+    // Inserted rows: plain numbers that read back as written are numbers; everything else is text.
+    expect(planInput('100')).toBe(100);
+    expect(planInput('0.5')).toBe(0.5);
+    expect(planInput('100.00')).toBe("'100.00");
+    expect(planInput('007')).toBe("'007");
+    expect(planInput('{数量}')).toBe("'{数量}");
   });
 
   it('names the addresses of its own writes (for telling them from the user’s)', () => {

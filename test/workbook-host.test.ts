@@ -174,13 +174,14 @@ describe('cell values as a spreadsheet shows them', () => {
     [16, -1234.5, '-1,234.50'],
     [17, 12.3, '12.30万元'],
     [20, 7.99, '7.99'],
-    [21, 45291, '2023-12-31'],
+    [21, 45291, '2023年12月31日'],
   ];
   test.each(cases)('row %i', (row, value, text) => {
     expect(g.value(row, 0)).toBe(value);
     expect(g.text(row, 0)).toBe(text);
   });
-  test('dates as YYYY-MM-DD', () => expect(g.text(6, 0)).toBe('2023-12-31'));
+  // Dates show as their format shows them in a zh-CN Excel or WPS (the one display form of every host).
+  test('dates as Excel shows them: the short date (format 14) as yyyy/m/d', () => expect(g.text(6, 0)).toBe('2023/12/31'));
   test('formula errors and error cells', () => {
     expect(g.error(10, 0)).toBe('#REF!');
     expect(g.text(10, 0)).toBe('#REF!');
@@ -242,7 +243,7 @@ describe('SpreadsheetML that ExcelJS does not write', () => {
       '<c r="C1" s="0"><v>3.0000000000000004</v></c></row></sheetData></worksheet>';
     const [g] = await readGridsFromBuffer(await handmade(sheet, { styles, workbookPr: '<workbookPr date1904="1"/>' }));
     expect(g.text(0, 0)).toBe('87.7%');
-    expect(g.text(0, 1)).toBe('1904-01-01');
+    expect(g.text(0, 1)).toBe('1904/1/1');
     expect(g.text(0, 2)).toBe('3');
   });
 
@@ -258,6 +259,11 @@ describe('SpreadsheetML that ExcelJS does not write', () => {
     expect(f('#,##0;(#,##0)', -1234)).toBe('(1,234)');
     expect(f('[$¥-804]#,##0.00', 5)).toBe('¥5.00');
     expect(f('h:mm', 0.5)).toBe('12:00');
+    expect(f('yyyy"年"m"月"d"日"', 45291)).toBe('2023年12月31日');
+    expect(f('yyyy-mm-dd', 45291.75)).toBe('2023-12-31');
+    expect(f('m/d/yy h:mm', 45291.75)).toBe('12/31/23 18:00');
+    expect(f('yyyy年m月', 45291)).toBe('2023年12月');
+    expect(f('[$-F800]dddd, mmmm dd, yyyy', 45291)).toBe('2023-12-31');
     expect(f('0.00', -0.001)).toBe('0.00');
   });
 });

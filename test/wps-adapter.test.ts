@@ -10,7 +10,6 @@ import { createWpsHost, wpsApplication } from '../src/hosts/wps';
 import { normalise2D, etAddressRect } from '../src/hosts/wps/read';
 import { bgrToHex, hexToBgr } from '../src/hosts/wps/marks';
 import { EtSheetStore, STORE_SHEET } from '../src/hosts/wps/store';
-import { WpsHostError } from '../src/hosts/wps/errors';
 import { checkGrids } from '../src/core/check';
 import { parseGrids } from '../src/core/parse';
 import { Grid } from '../src/core/grid';
@@ -165,7 +164,7 @@ describe('marks', () => {
     for (const opts of [{ protectedSheets: [p.sheet] }, { protectStructure: true }]) {
       const { host } = install(p.wb, opts);
       const e = await host.applyMarks(p.diags, p.read).catch((x) => x);
-      expect(e).toBeInstanceOf(WpsHostError);
+      expect(e).toBeInstanceOf(MarkWriteError);
       expect(e.message).toMatch(/受保护.*没有写入任何/);
       expect(look(p.wb)).toEqual(before);
     }

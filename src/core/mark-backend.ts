@@ -12,6 +12,8 @@ export interface BackendSheet {
   name: string;
   /** Stable id where the host has one (office-js Worksheet.id), to find a sheet the user renamed since marking. */
   id?: string;
+  /** The sheet is protected: nothing can be written there (the mechanism refuses before its first write). */
+  protected?: boolean;
 }
 
 export interface CellAt {
@@ -72,4 +74,6 @@ export interface MarkBackend {
   flush(): Promise<void>;
   /** A failure of this host's API as a Chinese sentence. */
   errorText(e: unknown): string;
+  /** The failure says the sheet cannot be written (protected) — so nothing was written there. */
+  isProtectedError?(e: unknown): boolean;
 }

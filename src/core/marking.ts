@@ -123,26 +123,53 @@ function resolver(sheets: readonly BackendSheet[], rec: MarkRecord | null): Reso
 }
 
 /**
- * Queues the restoring of the record's entries on sheets in scope (fills in groups of `cellsPerFlush` cells,
- * notes put back, the add-in's comments deleted) and returns what stays recorded: the entries of other sheets and
- * what this client cannot take off (notes written by a client with notes, seen from one without).
+ * What stays recorded when the record's entries on sheets in scope are restored: the entries (and findings) of the
+ * other sheets, and what this client cannot take off (notes written by a client with notes, seen from one without).
  */
-async function queueRestore(b: MarkBackend, rec: MarkRecord, res: Resolver, inScope: (sheet: string) => boolean): Promise<MarkRecord> {
+function keptPart(b: MarkBackend, rec: MarkRecord, res: Resolver, inScope: (sheet: string) => boolean): MarkRecord {
   const kept = emptyRecord();
   const sheetIds: Record<string, string> = {};
   const keepSheet = (cur: BackendSheet) => {
     if (cur.id) sheetIds[cur.name] = cur.id;
   };
+  for (const [recorded, groups] of Object.entries(rec.fills)) {
+    const cur = res.current(recorded);
+    if (!cur || inScope(cur.name)) continue; // a sheet that is gone has nothing to restore
+    kept.fills[cur.name] = groups;
+    for (const list of Object.values(groups)) kept.cells += listCells(list);
+    keepSheet(cur);
+  }
+  const keepMap = (part: Record<string, Record<string, unknown>> | undefined, can: boolean, into: 'notes' | 'comments') => {
+    for (const [recorded, cells] of Object.entries(part || {})) {
+      const cur = res.current(recorded);
+      if (!cur || (inScope(cur.name) && can)) continue;
+      const target = (kept as { [k in typeof into]?: Record<string, Record<string, unknown>> })[into] || {};
+      target[cur.name] = cells;
+      (kept as { [k in typeof into]?: Record<string, Record<string, unknown>> })[into] = target;
+      keepSheet(cur);
+    }
+  };
+  keepMap(rec.notes, b.notes, 'notes');
+  keepMap(rec.comments, b.comments, 'comments');
+  if (Object.keys(sheetIds).length) kept.sheets = sheetIds;
+  const outside = decodeFindings(rec).filter((f) => {
+    const cur = res.current(f.sheet);
+    return cur && !inScope(cur.name);
+  });
+  return { ...kept, ...encodeFindings(outside) };
+}
+
+const holdsMarks = (r: MarkRecord) => Object.keys(r.fills).length > 0 || !!r.notes || !!r.comments;
+
+/**
+ * Queues the restoring of the record's entries on sheets in scope: fills in groups of `cellsPerFlush` cells, notes
+ * put back, the add-in's comments deleted. The last group stays queued for the caller's flush.
+ */
+async function queueRestore(b: MarkBackend, rec: MarkRecord, res: Resolver, inScope: (sheet: string) => boolean): Promise<void> {
   let queued = 0;
   for (const [recorded, groups] of Object.entries(rec.fills)) {
     const cur = res.current(recorded);
-    if (!cur) continue; // the sheet is gone: nothing to restore
-    if (!inScope(cur.name)) {
-      kept.fills[cur.name] = groups;
-      for (const list of Object.values(groups)) kept.cells += listCells(list);
-      keepSheet(cur);
-      continue;
-    }
+    if (!cur || !inScope(cur.name)) continue;
     for (const [key, list] of Object.entries(groups)) {
       let part: Rect[] = [];
       let partCells = 0;
@@ -166,32 +193,23 @@ async function queueRestore(b: MarkBackend, rec: MarkRecord, res: Resolver, inSc
       flushPart();
     }
   }
-  for (const [recorded, cells] of Object.entries(rec.notes || {})) {
-    const cur = res.current(recorded);
-    if (!cur) continue;
-    if (!inScope(cur.name) || !b.notes) {
-      (kept.notes = kept.notes || {})[cur.name] = cells;
-      keepSheet(cur);
-      continue;
-    }
-    for (const [addr, original] of Object.entries(cells)) {
-      const text = noteText(original);
-      if (text === null) b.deleteNote(cur.name, addr);
-      else b.setNoteText(cur.name, addr, text);
+  if (b.notes) {
+    for (const [recorded, cells] of Object.entries(rec.notes || {})) {
+      const cur = res.current(recorded);
+      if (!cur || !inScope(cur.name)) continue;
+      for (const [addr, original] of Object.entries(cells)) {
+        const text = noteText(original);
+        if (text === null) b.deleteNote(cur.name, addr);
+        else b.setNoteText(cur.name, addr, text);
+      }
     }
   }
-  for (const [recorded, cells] of Object.entries(rec.comments || {})) {
-    const cur = res.current(recorded);
-    if (!cur) continue;
-    if (!inScope(cur.name) || !b.comments) {
-      (kept.comments = kept.comments || {})[cur.name] = cells;
-      keepSheet(cur);
-      continue;
+  if (b.comments) {
+    for (const [recorded, cells] of Object.entries(rec.comments || {})) {
+      const cur = res.current(recorded);
+      if (cur && inScope(cur.name)) b.deleteComments(cur.name, Object.values(cells));
     }
-    b.deleteComments(cur.name, Object.values(cells));
   }
-  if (Object.keys(sheetIds).length) kept.sheets = sheetIds;
-  return kept;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -258,9 +276,25 @@ async function render(b: MarkBackend, input: RenderInput): Promise<RenderResult>
   const oldFindings = prev && prev.findings ? prev.findings : undefined;
   const ownSheets = new Set<string>(oldFindings ? [lower(oldFindings.name)] : []);
 
+  // Validate before the first write: a protected sheet that would be written refuses the whole marking.
+  const touched = new Set<string>();
+  if (prev) for (const part of [prev.fills, prev.notes || {}, prev.comments || {}]) for (const s of Object.keys(part)) touched.add(s);
+  for (const f of input.findings) if (f.at) touched.add(f.sheet);
+  for (const r of input.remarks) touched.add(r.sheet);
+  for (const name of touched) {
+    const cur = res.current(name);
+    if (cur && cur.protected && inScope(cur.name)) throw new MarkWriteError('mark', markText.protectedSheet(cur.name), true, null);
+  }
+
   // 1: the earlier marks of the sheets in scope come off (their last part rides with the reads below).
-  const kept = prev ? await queueRestore(b, prev, res, inScope) : emptyRecord();
-  const deleting = oldFindings && res.exists(oldFindings.name) ? b.deleteFindingsSheet(oldFindings.name, oldFindings.id, annotateText.headers) : null;
+  const kept = prev ? keptPart(b, prev, res, inScope) : emptyRecord();
+  let deleting: Promise<boolean> | null = null;
+  try {
+    if (prev) await queueRestore(b, prev, res, inScope);
+    if (oldFindings && res.exists(oldFindings.name)) deleting = b.deleteFindingsSheet(oldFindings.name, oldFindings.id, annotateText.headers);
+  } catch (e) {
+    return rollBack(b, prev || emptyRecord(), res, inScope, [], '', oldFindings, 'restore', e);
+  }
 
   // The findings, on the sheets as they are named now, in workbook order: those of the sheets in scope from the
   // input, the others kept from the record.
@@ -310,14 +344,18 @@ async function render(b: MarkBackend, input: RenderInput): Promise<RenderResult>
       }),
     );
   }
+  // Settled once, so a failed batch's reads never surface as unhandled rejections.
+  const readsDone = Promise.all(reads);
+  readsDone.catch(() => undefined);
+  let deleted = false;
   try {
     await b.flush();
     step = 'read';
-    await Promise.all(reads);
+    await readsDone;
+    deleted = deleting ? await deleting : false;
   } catch (e) {
-    throw new MarkWriteError(step, markText.writeFailedNotRolledBack(markText.steps[step], b.errorText(e), markText.steps.restore), false, e);
+    return rollBack(b, prev || emptyRecord(), res, inScope, [], '', oldFindings, step, e);
   }
-  const deleted = deleting ? await deleting : false;
 
   // The record, saved before the first mark.
   const all = [...targets.values()];
@@ -415,7 +453,7 @@ async function render(b: MarkBackend, input: RenderInput): Promise<RenderResult>
     if (copied.size) rec.comments = comments;
     if (findingsName) rec.findings = { name: findingsName, id: sheetId ? await sheetId : undefined };
   } catch (e) {
-    await rollBack(b, rec, kept, res, inScope, added, findingsName, step, e);
+    await rollBack(b, rec, res, inScope, added, findingsName, oldFindings, step, e);
   }
   try {
     await saveRecord(b.store, rec, b.partChars);
@@ -425,35 +463,60 @@ async function render(b: MarkBackend, input: RenderInput): Promise<RenderResult>
   return { cells: filled.length, findingsSheet: findingsName };
 }
 
-/** Takes off what a failed marking wrote (the record saved before it says what the cells held), then throws. */
+/**
+ * Takes off what a failed marking wrote — the record saved before it says what the cells held — sheet by sheet, so
+ * a sheet that refuses every write (protected: nothing was written there either) does not stop the others; then
+ * removes the findings sheets, saves what stays recorded and throws.
+ */
 async function rollBack(
   b: MarkBackend,
   rec: MarkRecord,
-  kept: MarkRecord,
   res: Resolver,
   inScope: (s: string) => boolean,
   commented: Target[],
-  findingsName: string,
+  newSheet: string,
+  oldFindings: { name: string; id?: string } | undefined,
   step: Step,
   cause: unknown,
 ): Promise<never> {
   const why = b.errorText(cause);
+  let refused = b.isProtectedError && b.isProtectedError(cause) ? '' : null;
   try {
-    await queueRestore(b, { ...rec, comments: undefined }, res, inScope);
-    const at = new Map<string, string[]>();
-    for (const t of commented) {
-      let l = at.get(t.sheet);
-      if (!l) at.set(t.sheet, (l = []));
-      l.push(t.address);
+    const sheets = new Set<string>();
+    for (const part of [rec.fills, rec.notes || {}, rec.comments || {}]) {
+      for (const recorded of Object.keys(part)) {
+        const cur = res.current(recorded);
+        if (cur && inScope(cur.name)) sheets.add(cur.name);
+      }
     }
-    for (const [sheet, list] of at) b.deleteCommentsAt(sheet, list);
-    const gone = findingsName ? b.deleteFindingsSheet(findingsName, undefined, annotateText.headers) : null;
-    await b.flush();
-    if (gone) await gone;
-    await saveRecord(b.store, Object.keys(kept.fills).length || kept.notes || kept.comments ? kept : null, b.partChars);
+    for (const t of commented) sheets.add(t.sheet);
+    for (const sheet of sheets) {
+      await queueRestore(b, rec, res, (n) => n === sheet);
+      const at = commented.filter((t) => t.sheet === sheet).map((t) => t.address);
+      if (at.length) b.deleteCommentsAt(sheet, at);
+      try {
+        await b.flush();
+      } catch (e) {
+        if (!(b.isProtectedError && b.isProtectedError(e))) throw e;
+        refused = sheet;
+      }
+    }
+    const now = new Map((await b.sheets()).map((s) => [lower(s.name), s]));
+    const gone: Promise<boolean>[] = [];
+    if (newSheet && now.has(lower(newSheet))) gone.push(b.deleteFindingsSheet(newSheet, undefined, annotateText.headers));
+    if (oldFindings && lower(oldFindings.name) !== lower(newSheet) && now.has(lower(oldFindings.name))) {
+      gone.push(b.deleteFindingsSheet(oldFindings.name, oldFindings.id, annotateText.headers));
+    }
+    if (gone.length) {
+      await b.flush();
+      await Promise.all(gone);
+    }
+    const kept = keptPart(b, rec, res, inScope);
+    await saveRecord(b.store, holdsMarks(kept) ? kept : null, b.partChars);
   } catch (e) {
     throw new MarkWriteError(step, markText.writeFailedNotRolledBack(markText.steps[step], why, b.errorText(e)), false, cause);
   }
+  if (refused) throw new MarkWriteError(step, markText.protectedSheet(refused), true, cause);
   throw new MarkWriteError(step, markText.writeFailedRolledBack(markText.steps[step], why), true, cause);
 }
 

@@ -190,7 +190,9 @@ export function loadRecord(store: RecordStore): MarkRecord | null {
     const old = validate(RecordV1, data);
     return { ...old, v: 2, texts: [], marked: {} };
   }
-  return validate(MarkRecordSchema, data);
+  const rec = validate(MarkRecordSchema, data);
+  decodeFindings(rec); // every text index in range, or RecordError now rather than half-way through a restore
+  return rec;
 }
 
 /** Like loadRecord, but null instead of an error: for "which sheet is ours" questions that must not fail. */

@@ -600,10 +600,15 @@ export class TaskPaneSession extends Store<SessionState> {
     this.findings = toFindings(result.diagnostics, tables, grids);
   }
 
-  /** Marks the current findings (the host restores the marks of the earlier check first). Throws host errors. */
+  /**
+   * Marks the current findings (the host restores the marks of the earlier check first). Only the sheets read are
+   * re-marked: the other sheets keep their marks and findings-sheet rows. A check that read no table marks nothing,
+   * so it never wipes marks or reports "未发现问题" for tables it did not read. Throws host errors.
+   */
   private async mark(): Promise<void> {
+    if (!this.tables.length) return;
     this.set({ progress: { label: T.progress.marking, fraction: 0.9 } });
-    const marks = await this.host.applyMarks(this.diagnostics, this.grids);
+    const marks = await this.host.applyMarks(this.diagnostics, this.grids, { sheets: this.grids.map((g) => g.name) });
     const summary = this.state.summary ? { ...this.state.summary, marks } : null;
     this.set({ summary, hasMarks: true });
   }

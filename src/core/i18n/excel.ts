@@ -32,9 +32,5 @@ export const excelText = {
     `Excel 操作失败（${code || '未知错误'}）：${message || '没有更多信息'}。请重试；如果反复出现，请保存并重新打开工作簿。`,
   /** Office is not there (the page was opened outside Excel). */
   noOffice: '没有找到 Excel（Office.js 未加载）。请在 Excel 中通过加载项打开本窗格。',
-  /** Before the first mark there is nowhere to record the original fills. */
-  settingsSaveFailed: (why: string) =>
-    `无法在工作簿中保存原始格式记录（${why}），为免无法还原，没有写入任何标记。请确认工作簿可编辑后重试。`,
-  /** Separator between the add-in's findings and the user's own note text, in a note on a flagged cell. */
-  userNoteHeading: '—— 原有批注 ——',
+  sheetHidden: (sheet: string) => `工作表“${sheet}”已隐藏，无法定位到其中的单元格。如需查看，请右键工作表标签，选择“取消隐藏”。`,
 };

@@ -1,7 +1,7 @@
 // Host-neutral write operations: what a rendered template asks a spreadsheet to do. The ExcelJS workbook host
 // (src/hosts/workbook/fill.ts), the Excel adapter and the WPS adapter all apply the same list. Rows and columns
 // are 0-based; rectangles are inclusive (grid.ts Rect).
-import { Grid, Rect } from '../grid';
+import { Grid, Rect, generalText } from '../grid';
 
 /** What Excel and WPS accept: a column at most 255 characters wide, a row at most 409 points tall. */
 export const MAX_COLUMN_WIDTH = 255;
@@ -136,9 +136,26 @@ export function numberFor(text: string): { value: number; format: string } | nul
 // "13022522001" or "2023年12月" a number or date. A leading apostrophe is Excel's and WPS's "store as text": the cell
 // shows and returns the text without it. ExcelJS writes typed values and needs none of this.
 
+/**
+ * The one "typed text stays text" policy of every host that takes typed input (template writes and library row
+ * insertion, Excel and WPS alike): a non-empty string is always typed with the apostrophe, whatever it looks like.
+ */
+export function textInput(text: string): string {
+  return text === '' ? '' : "'" + text;
+}
+
 /** The value to type into a cell so that it holds exactly `cell.value`. */
-export function hostInput(cell: CellOp): string | number {
-  return typeof cell.value === 'number' ? cell.value : cell.value === '' ? '' : "'" + cell.value;
+export function hostInput(cell: Pick<CellOp, 'value'>): string | number {
+  return typeof cell.value === 'number' ? cell.value : textInput(cell.value);
+}
+
+/**
+ * A plan's text (inserted library rows) as typed input: a plain number that a General cell shows exactly as written
+ * is that number (the 值 of 符号·值·单位 rows is a number in users' lists, so sums work); any other text is text.
+ */
+export function planInput(text: string): string | number {
+  const n = numberFor(text);
+  return n && generalText(n.value) === text ? n.value : textInput(text);
 }
 
 /**

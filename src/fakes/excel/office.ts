@@ -25,6 +25,7 @@ import {
   FakeFill,
   FakeSheet,
   FakeWorkbook,
+  FakeWriteRefused,
   MAX_COLS,
   MAX_ROWS,
   cellKey,
@@ -99,6 +100,7 @@ const MESSAGES: Record<string, string> = {
   InvalidOperation: 'The requested operation is invalid.',
   GeneralException: 'There was an internal error while processing the request.',
   InvalidObjectPath: 'The object path isn\'t working for what you\'re trying to do.',
+  AccessDenied: 'You cannot perform the requested operation.',
 };
 
 function fail(code: string, where?: string, detail?: string): never {
@@ -265,7 +267,12 @@ class Ctx {
         for (const op of ops) op();
       });
     } catch (e) {
-      error = e instanceof FakeOfficeError ? e : new FakeOfficeError('GeneralException', String(e instanceof Error ? e.message : e));
+      error =
+        e instanceof FakeOfficeError
+          ? e
+          : e instanceof FakeWriteRefused
+            ? new FakeOfficeError(e.code, MESSAGES[e.code] || e.code, e.where)
+            : new FakeOfficeError('GeneralException', String(e instanceof Error ? e.message : e));
     }
     this.stat = null;
     const events = this.valueEvents;
@@ -716,7 +723,12 @@ defineProps(WorksheetP, {
     setApi: '1.2',
   },
 });
+/** Worksheet.protection (1.2): whether the sheet is protected; protect/unprotect are not modelled. */
+class WorksheetProtectionP extends Obj {}
+defineProps(WorksheetProtectionP, { protected: { get: (s: FakeSheet) => s.protected } });
+
 defineNavs(WorksheetP, {
+  protection: [(self: WorksheetP) => new WorksheetProtectionP(self._ctx, () => self._target()), '1.2'],
   comments: [(self: WorksheetP) => new CommentCollectionP(self._ctx, () => sheetScope(self._target())), '1.10'],
   notes: [(self: WorksheetP) => new NoteCollectionP(self._ctx, () => sheetScope(self._target())), '1.18'],
   onChanged: [(self: WorksheetP) => new EventHandlersP(self._ctx, () => self._target()), '1.7'],
@@ -1327,6 +1339,7 @@ class CommentCollectionP extends Collection<CommentT> {
     const ctx = this._ctx;
     return this._make(CommentP, undefined, 'CommentCollection.add', (scope: Scope) => {
       const { sheet, key } = cellArg(this, scope, cellAddress, 'CommentCollection.add');
+      ctx.office.wb.guardWrite(sheet, 'CommentCollection.add');
       // A cell holds one thread, and never a thread and a note together.
       if (sheet.comments.has(key) || sheet.notes.has(key)) fail('InvalidArgument', 'CommentCollection.add', 'The cell already has a comment or a note.');
       if (typeof content !== 'string' || (contentType && contentType !== 'Plain')) fail('InvalidArgument', 'CommentCollection.add');
@@ -1372,6 +1385,7 @@ class CommentP extends Obj {
   }
   delete(): void {
     this._call(undefined, 'Comment.delete', (t: CommentT) => {
+      this._ctx.office.wb.guardWrite(t.sheet, 'Comment.delete');
       const k = threadKey(t);
       if (k !== undefined) t.sheet.comments.delete(k);
       this._ctx.office.wb.changed('comments', t.sheet.name);
@@ -1473,6 +1487,7 @@ class NoteCollectionP extends Collection<NoteT> {
     const ctx = this._ctx;
     return this._make(NoteP, undefined, 'NoteCollection.add', (scope: Scope) => {
       const { sheet, key } = cellArg(this, scope, cellAddress, 'NoteCollection.add');
+      ctx.office.wb.guardWrite(sheet, 'NoteCollection.add');
       if (sheet.notes.has(key) || sheet.comments.has(key)) fail('InvalidArgument', 'NoteCollection.add', 'The cell already has a note or a comment.');
       sheet.notes.set(key, { content: String(content), author: ctx.office.userName });
       ctx.office.wb.changed('notes', sheet.name);
@@ -1507,6 +1522,7 @@ class NoteP extends Obj {
   }
   delete(): void {
     this._call(undefined, 'Note.delete', (t: NoteT) => {
+      this._ctx.office.wb.guardWrite(t.sheet, 'Note.delete');
       t.sheet.notes.delete(t.key);
       this._ctx.office.wb.changed('notes', t.sheet.name);
     });
@@ -1522,6 +1538,7 @@ defineProps(NoteP, {
   content: {
     get: (t: NoteT) => t.sheet.notes.get(t.key)!.content,
     set: (t: NoteT, v: string, self: Obj) => {
+      self._ctx.office.wb.guardWrite(t.sheet, 'Note.content');
       t.sheet.notes.get(t.key)!.content = String(v);
       self._ctx.office.wb.changed('notes', t.sheet.name);
     },

@@ -81,6 +81,7 @@ export interface FakeSheetInit {
   notes?: { row: number; col: number; text: string; author?: string }[];
   comments?: { row: number; col: number; text: string; author?: string; replies?: string[] }[];
   visibility?: SheetVisibility;
+  protected?: boolean;
 }
 
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -199,10 +200,24 @@ export interface FakeLayout {
   rowBreaks: number[];
 }
 
+/** A write the fake refuses (protected sheet, injected fault); office.ts turns it into an OfficeExtension.Error. */
+export class FakeWriteRefused extends Error {
+  readonly code: string;
+  readonly where: string;
+  constructor(code: string, where: string) {
+    super(code);
+    this.name = 'FakeWriteRefused';
+    this.code = code;
+    this.where = where;
+  }
+}
+
 export class FakeSheet {
   name: string;
   readonly id: string;
   visibility: SheetVisibility = 'Visible';
+  /** Protected (审阅 › 保护工作表): every write to its cells fails with AccessDenied. */
+  protected = false;
   readonly cells = new Map<number, FakeCell>();
   merges: Rect[] = [];
   readonly notes = new Map<number, FakeNote>();
@@ -325,12 +340,29 @@ export class FakeWorkbook {
   private editWaiters: (() => void)[] = [];
   /** True while the user is typing in a cell (beginCellEdit … endCellEdit). */
   cellEditMode = false;
+  /**
+   * Fault injection: after this many more cell writes (values, fills, notes, comments) the next one fails with a
+   * GeneralException, as a host may fail mid-way; null: never.
+   */
+  failAfterWrites: number | null = null;
+
+  /** Every write to a cell goes through here: refused on a protected sheet, or when the fault counter runs out. */
+  guardWrite(s: FakeSheet, where: string): void {
+    if (s.protected) throw new FakeWriteRefused('AccessDenied', where);
+    if (this.failAfterWrites === null) return;
+    if (this.failAfterWrites <= 0) {
+      this.failAfterWrites = null;
+      throw new FakeWriteRefused('GeneralException', where);
+    }
+    this.failAfterWrites--;
+  }
 
   static fromSheets(sheets: FakeSheetInit[], settings: Record<string, string> = {}): FakeWorkbook {
     const wb = new FakeWorkbook();
     for (const s of sheets) {
       const sh = wb.addSheet(s.name);
       if (s.visibility) sh.visibility = s.visibility;
+      if (s.protected) sh.protected = true;
       for (const c of s.cells) {
         const cell: FakeCell = { value: c.error ? c.error : c.value };
         if (c.text !== undefined) cell.text = c.text;
@@ -528,6 +560,7 @@ export class FakeWorkbook {
 
   /** Writes a value (typed) or a formula; `how` says which Range property carried it. */
   writeValue(s: FakeSheet, row: number, col: number, input: FakeValue, how: 'values' | 'formulas'): void {
+    this.guardWrite(s, 'Range.values');
     const c = s.touch(row, col);
     const e = typedEntry(input, c.numberFormat);
     delete c.text;
@@ -594,6 +627,7 @@ export class FakeWorkbook {
   }
 
   setFill(s: FakeSheet, row: number, col: number, fill: FakeFill | null): void {
+    this.guardWrite(s, 'RangeFill');
     const c = s.touch(row, col);
     if (fill) c.fill = { ...fill };
     else delete c.fill;

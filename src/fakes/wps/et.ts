@@ -555,7 +555,7 @@ class WorksheetImpl extends EtObject implements EtWorksheet {
   }
   get ProtectContents(): boolean {
     const n = this._sheet.name.toLowerCase();
-    return this._et.options.protectedSheets.some((p) => p.toLowerCase() === n);
+    return this._sheet.protected || this._et.options.protectedSheets.some((p) => p.toLowerCase() === n);
   }
   get PageSetup(): EtPageSetup {
     return new PageSetupImpl(this._et, this._et.state(this._sheet).page);
@@ -683,6 +683,7 @@ class RangeImpl extends EtObject implements EtRange {
   }
   ClearComments(): void {
     const s = this._sheet;
+    this._et.wb.guardWrite(s, 'Range.ClearComments');
     for (const a of this._areas) eachCell(a, (r, c) => s.notes.delete(cellKey(r, c)));
     this._et.wb.changed('notes', s.name);
   }
@@ -691,6 +692,7 @@ class RangeImpl extends EtObject implements EtRange {
     if (typeof Text !== 'string') throw new Error('ET fake: AddComment takes a string');
     const k = cellKey(this._rect.top, this._rect.left);
     if (this._sheet.notes.has(k)) throw new Error('AddComment 方法无效（单元格已有批注）');
+    this._et.wb.guardWrite(this._sheet, 'Range.AddComment');
     this._sheet.notes.set(k, { content: Text, author: 'WPS' });
     this._et.wb.changed('notes', this._sheet.name);
     return new CommentImpl(this._et, this._sheet, this._rect.top, this._rect.left);
@@ -1120,6 +1122,7 @@ class CommentImpl extends EtObject implements EtComment {
     const n = this._note();
     if (text !== undefined) {
       if (typeof text !== 'string') throw new Error('ET fake: Comment.Text takes a string');
+      this._et.wb.guardWrite(this._sheet, 'Comment.Text');
       n.content = text;
       this._et.wb.changed('notes', this._sheet.name);
     }
@@ -1130,6 +1133,7 @@ class CommentImpl extends EtObject implements EtComment {
   }
   Delete(): void {
     this._note();
+    this._et.wb.guardWrite(this._sheet, 'Comment.Delete');
     this._sheet.notes.delete(cellKey(this._row, this._col));
     this._et.wb.changed('notes', this._sheet.name);
   }

@@ -21,7 +21,7 @@ import { readSheetsInto } from './read';
 import { peekSettingsRecord, settingsRecordStore } from './record';
 import * as marking from '../../core/marking';
 import { MarkBackend } from '../../core/mark-backend';
-import { Ignored, Remark, ReviewRecord } from '../../core/record';
+import { Ignored, RecordError, Remark, ReviewRecord } from '../../core/record';
 
 export { ExcelHostError } from './errors';
 export { mergeQueryRects, blockRows } from './read';
@@ -63,12 +63,15 @@ export function createExcelHost(env?: OfficeEnv): ExcelHost {
       comments,
       commentNullObject: supports('1.14'),
       autofit: supports('1.2'),
+      protection: supports('1.2'),
     };
   };
   const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     try {
       return await officeEnv().Excel.run({ delayForCellEdit: true }, batch);
     } catch (e) {
+      // The mark mechanism's own errors already say in Chinese what happened (and what was rolled back).
+      if (e instanceof RecordError || e instanceof marking.MarkWriteError) throw e;
       throw toHostError(e);
     }
   };
@@ -96,9 +99,10 @@ export function createExcelHost(env?: OfficeEnv): ExcelHost {
       const skip = findingsSheet();
       return run(async (context) => {
         const sheets = context.workbook.worksheets;
-        sheets.load('items/name,items/visibility');
+        sheets.load('items/name');
         await context.sync();
-        return sheets.items.filter((s) => s.visibility === 'Visible' && s.name.toLowerCase() !== skip).map((s) => s.name);
+        // Hidden sheets are checked too (docs/architecture.md, "one answer"): they are part of what was submitted.
+        return sheets.items.filter((s) => s.name.toLowerCase() !== skip).map((s) => s.name);
       });
     },
 
@@ -161,7 +165,15 @@ export function createExcelHost(env?: OfficeEnv): ExcelHost {
         const ws = context.workbook.worksheets.getItem(sheet);
         ws.activate();
         ws.getRange(address.replace(/\$/g, '')).select();
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (e) {
+          // A hidden sheet is checked but cannot be shown: say so rather than unhide it unasked.
+          ws.load('visibility');
+          await context.sync();
+          if (ws.visibility !== 'Visible') throw new ExcelHostError('SheetHidden', excelText.sheetHidden(sheet));
+          throw e;
+        }
       });
     },
 

@@ -5,23 +5,20 @@
 //   2. the blocks' whole rows are inserted bottom-up (Range.insert "Down" on "r1:r2", ExcelApi 1.1), each block's cells
 //      written with one `values` assignment, the formats of the row above copied (Range.copyFrom "Formats", 1.9), and
 //      the merged areas unmerged and merged at their new size (Range.unmerge/merge, 1.2).
-// Text Excel would read as a formula or a number sign ("=100%", the 符号 "=") is written with a leading apostrophe,
-// which Excel keeps as a prefix: the cell shows and holds the text as given.
+// Values are typed by the core's one policy (planInput in core/template/ops.ts): a plain number as that number, any
+// other text with a leading apostrophe, which Excel keeps as a prefix: "=100%", the 符号 "=" or "2023年12月" show and
+// hold the text as given.
 import { rectToA1 } from '../../core/grid';
 import { libraryPaneText } from '../../core/i18n/library';
 import { InsertPlan, expectMismatch, newRows, finalRow, rowsInserted } from '../../core/rows';
 import { ExcelHostError } from './errors';
+import { planInput } from '../../core/template/ops';
 
 export interface InsertCaps {
   /** Range.merge / unmerge (ExcelApi 1.2). */
   merge: boolean;
   /** Range.copyFrom (ExcelApi 1.9). */
   copyFormats: boolean;
-}
-
-/** A string as typed into Excel so that it stays that text. */
-export function excelEntry(text: string): string {
-  return /^[=+\-@']/.test(text) ? "'" + text : text;
 }
 
 /** What the plan writes, as the addresses Excel's change events name (the add-in's own writes, not the user's). */
@@ -75,7 +72,7 @@ export async function insertRowsIn(context: Excel.RequestContext, sheet: string,
     if (!span) continue;
     const { first, count } = newRows(plan, b);
     const range = ws.getRange(rectToA1({ top: first, left: plan.left + span[0], bottom: first + count - 1, right: plan.left + span[1] }));
-    range.values = b.values.map((line) => line.slice(span[0], span[1] + 1).map(excelEntry));
+    range.values = b.values.map((line) => line.slice(span[0], span[1] + 1).map(planInput));
   }
   if (caps.copyFormats) {
     for (const b of plan.blocks) {

@@ -12,7 +12,7 @@ import { Rect, parseA1, rectToA1 } from '../../core/grid';
 import { addressChunks, packRects } from '../../core/marks';
 import { BackendSheet, CellAt, CellOriginal, MarkBackend } from '../../core/mark-backend';
 import { fillKey, parseFillKey, RecordStore } from '../../core/record';
-import { errorLocation, toHostError } from './errors';
+import { errorCode, errorLocation, toHostError } from './errors';
 import { SettingsStore, settingsRecordStore } from './record';
 
 /** What the client can do, from isSetSupported('ExcelApi', …). */
@@ -29,6 +29,8 @@ export interface Caps {
   commentNullObject: boolean;
   /** RangeFormat.autofitColumns (1.2). */
   autofit: boolean;
+  /** Worksheet.protection (1.2): a protected sheet is refused before the first write. */
+  protection: boolean;
 }
 
 /** At most one context.sync per this many marked (or restored) cells. */
@@ -203,10 +205,10 @@ export function excelMarkBackend(context: Excel.RequestContext, caps: Caps, sett
     store,
 
     async sheets(): Promise<BackendSheet[]> {
-      worksheets.load('items/name,items/id');
+      worksheets.load(caps.protection ? 'items/name,items/id,items/protection/protected' : 'items/name,items/id');
       await context.sync();
       known.clear();
-      for (const s of worksheets.items) known.set(s.name.toLowerCase(), { name: s.name, id: s.id });
+      for (const s of worksheets.items) known.set(s.name.toLowerCase(), { name: s.name, id: s.id, protected: caps.protection ? s.protection.protected : undefined });
       return [...known.values()];
     },
 
@@ -407,6 +409,8 @@ export function excelMarkBackend(context: Excel.RequestContext, caps: Caps, sett
     errorText(e: unknown): string {
       return toHostError(e).message;
     },
+
+    isProtectedError: (e: unknown) => errorCode(e) === 'AccessDenied',
   };
   return backend;
 }

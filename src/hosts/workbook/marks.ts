@@ -84,6 +84,12 @@ export function sheetRecordStore(wb: ExcelJS.Workbook): RecordStore {
   };
 }
 
+/** ExcelJS keeps a loaded sheet's protection in `sheetProtection` (not in its typings). */
+function isProtected(ws: ExcelJS.Worksheet): boolean {
+  const p = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
+  return !!(p && p.sheet);
+}
+
 export function exceljsMarkBackend(wb: ExcelJS.Workbook): MarkBackend {
   const sheet = (name: string): ExcelJS.Worksheet => {
     const ws = wb.getWorksheet(name);
@@ -101,7 +107,10 @@ export function exceljsMarkBackend(wb: ExcelJS.Workbook): MarkBackend {
     store: sheetRecordStore(wb),
 
     async sheets(): Promise<BackendSheet[]> {
-      return wb.worksheets.filter((ws) => ws.name !== RECORD_SHEET).map((ws) => ({ name: ws.name }));
+      // ExcelJS would write a protected sheet, but the user protected it: refused like everywhere else.
+      return wb.worksheets
+        .filter((ws) => ws.name !== RECORD_SHEET)
+        .map((ws) => ({ name: ws.name, protected: isProtected(ws) }));
     },
 
     async readCells(name: string, cells: readonly CellAt[]): Promise<CellOriginal[]> {

@@ -16,7 +16,8 @@ export const BUILTIN_FORMATS: Record<number, string> = {
   9: '0%',
   10: '0.00%',
   11: '0.00E+00',
-  14: 'yyyy-mm-dd',
+  // 14 and 22 follow the system's short date: as Excel and WPS show them on a zh-CN desktop.
+  14: 'yyyy/m/d',
   15: 'yyyy-mm-dd',
   16: 'yyyy-mm-dd',
   17: 'yyyy-mm-dd',
@@ -24,7 +25,7 @@ export const BUILTIN_FORMATS: Record<number, string> = {
   19: 'h:mm:ss',
   20: 'h:mm',
   21: 'h:mm:ss',
-  22: 'yyyy-mm-dd h:mm',
+  22: 'yyyy/m/d h:mm',
   37: '#,##0 ;(#,##0)',
   38: '#,##0 ;[Red](#,##0)',
   39: '#,##0.00;(#,##0.00)',
@@ -34,9 +35,14 @@ export const BUILTIN_FORMATS: Record<number, string> = {
   47: 'mm:ss',
   48: '##0.0E+0',
 };
-// The East Asian built-ins (年/月/日, 时/分) are all dates or times.
-for (const id of [27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58]) BUILTIN_FORMATS[id] = 'yyyy-mm-dd';
-for (const id of [32, 33, 34, 35, 55, 56]) BUILTIN_FORMATS[id] = 'h:mm:ss';
+// The zh-CN East Asian built-ins (ECMA-376 §18.8.30): 年/月/日 dates and 时/分/秒 times.
+const YM = 'yyyy"年"m"月"';
+const MD = 'm"月"d"日"';
+Object.assign(BUILTIN_FORMATS, {
+  27: YM, 28: MD, 29: MD, 30: 'm-d-yy', 31: 'yyyy"年"m"月"d"日"', 32: 'h"时"mm"分"', 33: 'h"时"mm"分"ss"秒"',
+  34: 'h"时"mm"分"', 35: 'h"时"mm"分"ss"秒"', 36: YM, 50: YM, 51: MD, 52: YM, 53: MD, 54: MD,
+  55: 'h"时"mm"分"', 56: 'h"时"mm"分"ss"秒"', 57: YM, 58: MD,
+});
 
 interface Section {
   kind: 'number' | 'general' | 'date' | 'time';
@@ -51,6 +57,8 @@ interface Section {
   exponent: number;
   hasPoint: boolean;
   seconds: boolean;
+  /** A date or time section as written: literal text and date codes ('yyyy', 'm', 'dd', 'h', 'mm', 'ss'…) in order. */
+  parts: { lit?: string; code?: string }[];
 }
 
 /** null means General (the Grid formats those itself). */
@@ -108,7 +116,14 @@ function splitSections(code: string): string[] {
 function parseSection(sec: string): Section | null {
   const s: Section = {
     kind: 'number', prefix: '', suffix: '', intMin: 0, decMax: 0, decMin: 0, grouping: false,
-    percent: 0, scale: 0, exponent: -1, hasPoint: false, seconds: false,
+    percent: 0, scale: 0, exponent: -1, hasPoint: false, seconds: false, parts: [],
+  };
+  // Date codes are kept in order with the literal text between them (lit since `litMark`).
+  let litMark = 0;
+  const pushCode = (code: string) => {
+    if (lit.length > litMark) s.parts.push({ lit: lit.slice(litMark) });
+    s.parts.push({ code });
+    litMark = lit.length;
   };
   let seenDigit = false;
   let afterPoint = false;
@@ -136,7 +151,10 @@ function parseSection(sec: string): Section | null {
       // [$¥-804] shows its currency symbol; [h]/[mm]/[ss] are elapsed time; colours and [DBNum1] show nothing.
       const cur = /^\$([^-\]]*)/.exec(inner);
       if (cur) lit += cur[1];
-      else if (/^(h+|m+|s+)$/i.test(inner)) dateChars += inner;
+      else if (/^(h+|m+|s+)$/i.test(inner)) {
+        dateChars += inner;
+        pushCode(inner.toLowerCase());
+      }
       i = j < 0 ? sec.length : j;
     } else if (c === '_' || c === '*') {
       // _x pads with the width of x, *x repeats x to fill the cell: neither is text anyone reads.
@@ -156,7 +174,10 @@ function parseSection(sec: string): Section | null {
         continue;
       }
       if (/[eEgGbB]/.test(c)) return null; // era/buddhist years and stray letters: give up, use General
-      dateChars += c;
+      let run = c;
+      while (i + 1 < sec.length && sec[i + 1].toLowerCase() === c.toLowerCase()) run += sec[++i];
+      dateChars += run;
+      pushCode(run.toLowerCase());
     } else if (c === '0' || c === '#' || c === '?') {
       if (lit) flushLit();
       seenDigit = true;
@@ -189,6 +210,7 @@ function parseSection(sec: string): Section | null {
     } else lit += c;
   }
   if (pendingCommas) s.scale += pendingCommas;
+  if (lit.length > litMark) s.parts.push({ lit: lit.slice(litMark) });
   flushLit();
   if (dateChars) {
     if (seenDigit && s.kind !== 'general') return null;
@@ -272,7 +294,39 @@ function formatDate(serial: number, date1904: boolean, s: Section): string | nul
   const hh = String(Math.floor(tod / 3600)).padStart(2, '0');
   const mm = String(Math.floor((tod % 3600) / 60)).padStart(2, '0');
   const ss = String(tod % 60).padStart(2, '0');
+  const shown = renderDate(s.parts, d, tod);
+  if (shown !== null) return shown;
   if (s.kind === 'time') return hh + ':' + mm + (s.seconds ? ':' + ss : '');
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * A date as its format shows it (the one display form of every host: Excel and WPS show the format, so the CLI
+ * does too). null for what this does not render (weekday and month names, AM/PM), which falls back to ISO.
+ */
+function renderDate(parts: Section['parts'], d: Date, tod: number): string | null {
+  const two = (n: number) => (n < 10 ? '0' : '') + n;
+  const codes = parts.map((p) => p.code || '');
+  let out = '';
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    if (p.lit !== undefined) {
+      if (/[AaPp上下]/.test(p.lit) && /午|AM|PM/i.test(p.lit)) return null;
+      out += p.lit;
+      continue;
+    }
+    const c = p.code!;
+    const prev = codes.slice(0, k).reverse().find(Boolean) || '';
+    const next = codes.slice(k + 1).find(Boolean) || '';
+    const minute = c[0] === 'm' && c.length <= 2 && (prev[0] === 'h' || next[0] === 's');
+    if (c[0] === 'y') out += c.length <= 2 ? two(d.getUTCFullYear() % 100) : String(d.getUTCFullYear());
+    else if (minute) out += c.length === 2 ? two(Math.floor((tod % 3600) / 60)) : String(Math.floor((tod % 3600) / 60));
+    else if (c[0] === 'm' && c.length <= 2) out += c.length === 2 ? two(d.getUTCMonth() + 1) : String(d.getUTCMonth() + 1);
+    else if (c[0] === 'd' && c.length <= 2) out += c.length === 2 ? two(d.getUTCDate()) : String(d.getUTCDate());
+    else if (c[0] === 'h') out += c.length === 2 ? two(Math.floor(tod / 3600)) : String(Math.floor(tod / 3600));
+    else if (c[0] === 's') out += c.length === 2 ? two(tod % 60) : String(tod % 60);
+    else return null;
+  }
+  return out;
 }
 

@@ -52,7 +52,7 @@ export function createWpsHost(application?: EtApplication): SheetHost {
     try {
       return f();
     } catch (e) {
-      if (e instanceof WpsHostError) throw e;
+      if (e instanceof WpsHostError || e instanceof marking.MarkWriteError) throw e;
       throw new WpsHostError(s, wpsText.failed(wpsStepText[s], etErrorDetail(e)), e);
     }
   };
@@ -84,11 +84,12 @@ export function createWpsHost(application?: EtApplication): SheetHost {
   const checkWritable = (sheets: Iterable<string>) =>
     step('sheets', () => {
       const wb = workbook();
-      if (wb.ProtectStructure) throw new WpsHostError('findings', wpsText.protectedStructure);
+      // Refused as the core refuses a write that failed: nothing is written, so there is nothing to roll back.
+      if (wb.ProtectStructure) throw new marking.MarkWriteError('findings', wpsText.protectedStructure, true, null);
       const known = listSheets(wb);
       for (const name of sheets) {
         const s = known.get(name.toLowerCase());
-        if (s && wb.Sheets.Item(s.name).ProtectContents) throw new WpsHostError('fills', wpsText.protectedSheet(s.name));
+        if (s && wb.Sheets.Item(s.name).ProtectContents) throw new marking.MarkWriteError('mark', wpsText.protectedSheet(s.name), true, null);
       }
     });
   const sheetOf = (name: string): EtWorksheet => workbook().Sheets.Item(name);

@@ -1,15 +1,15 @@
 // Inserting whole rows from a plan (src/core/rows.ts) through ET: the WPS twin of src/hosts/excel/insert.ts.
 //   1. the plan's `expect` cells are read (one Value2); if the sheet no longer holds them, nothing is changed;
 //   2. per block, bottom-up: Range("r1:r2").Insert(xlShiftDown, xlFormatFromLeftOrAbove) — the new rows take the
-//      formats of the row above, as the Excel adapter's copyFrom does — then the block's cells in one Value2 (text
-//      Excel or ET would read as a formula or number sign gets a leading apostrophe: excelEntry), then the merged
+//      formats of the row above, as the Excel adapter's copyFrom does — then the block's cells in one Value2 (typed by
+//      the core's one policy, planInput: a plain number as that number, other text kept as text), then the merged
 //      areas unmerged and merged at their new size (DisplayAlerts off: Merge asks before dropping values).
 // ET has no rollback: a failure after the first insertion says so (the user can undo with Ctrl+Z).
 import { rectToA1 } from '../../core/grid';
 import { libraryPaneText } from '../../core/i18n/library';
 import { WpsStep, wpsStepText, wpsText } from '../../core/i18n/wps';
 import { InsertPlan, expectMismatch, newRows, rowsInserted } from '../../core/rows';
-import { excelEntry } from '../excel/insert';
+import { planInput } from '../../core/template/ops';
 import { EtApplication, EtWorksheet, XL } from './et';
 import { WpsHostError, etErrorDetail } from './errors';
 import { quiet } from './marks';
@@ -68,7 +68,7 @@ export async function insertRowsEt(app: EtApplication, ws: EtWorksheet, plan: In
         if (!span) continue;
         const { first, count } = newRows(plan, b);
         const rect = { top: first, left: plan.left + span[0], bottom: first + count - 1, right: plan.left + span[1] };
-        ws.Range(rectToA1(rect)).Value2 = b.values.map((line) => line.slice(span[0], span[1] + 1).map(excelEntry));
+        ws.Range(rectToA1(rect)).Value2 = b.values.map((line) => line.slice(span[0], span[1] + 1).map(planInput));
       }
       step = 'merges';
       for (const m of plan.merges) {

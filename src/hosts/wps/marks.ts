@@ -218,19 +218,31 @@ export function etMarkBackend(app: EtApplication, store: EtSheetStore): EtMarkBa
       const wb = workbook();
       const active = wb.ActiveSheet;
       const { ws } = addNamedSheet(wb, name);
-      const n = rows.length;
-      // Text columns as text first, so messages are never read as numbers, dates or formulas; 单元格 holds links.
-      ws.Range(`B1:B${n}`).NumberFormat = '@';
-      ws.Range(`D1:G${n}`).NumberFormat = '@';
-      ws.Range('A1').NumberFormat = '@';
-      for (let i = 0; i < n; i += FINDINGS_BLOCK_ROWS) {
-        const block = rows.slice(i, i + FINDINGS_BLOCK_ROWS);
-        ws.Range(`A${i + 1}:G${i + block.length}`).Value2 = block;
+      try {
+        const n = rows.length;
+        // Text columns as text first, so messages are never read as numbers, dates or formulas; 单元格 holds links.
+        ws.Range(`B1:B${n}`).NumberFormat = '@';
+        ws.Range(`D1:G${n}`).NumberFormat = '@';
+        ws.Range('A1').NumberFormat = '@';
+        for (let i = 0; i < n; i += FINDINGS_BLOCK_ROWS) {
+          const block = rows.slice(i, i + FINDINGS_BLOCK_ROWS);
+          ws.Range(`A${i + 1}:G${i + block.length}`).Value2 = block;
+        }
+        FINDINGS_WIDTHS.forEach((w, c) => {
+          const col = String.fromCharCode(65 + c);
+          ws.Range(`${col}:${col}`).ColumnWidth = w;
+        });
+      } catch (e) {
+        // ET has no rollback: a half-written sheet may lack the header the roll-back knows it by. It is the one just
+        // added, so it goes now.
+        try {
+          ws.Delete();
+        } catch {
+          /* the roll-back's header check is the fallback */
+        }
+        if (active) active.Activate();
+        throw e;
       }
-      FINDINGS_WIDTHS.forEach((w, c) => {
-        const col = String.fromCharCode(65 + c);
-        ws.Range(`${col}:${col}`).ColumnWidth = w;
-      });
       // Adding a sheet activates it on ET: the user stays where they were.
       if (active) active.Activate();
       // ET sheets have no stable id: the findings sheet is known again by its header row.
