@@ -12,6 +12,7 @@ const run = runCli;
 
 const hasChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ptcheck-suggest-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** A department library workbook written the way a user would: one sheet, our headers, some bad rows. */
 async function departmentWorkbook(file: string): Promise<void> {
@@ -31,7 +32,8 @@ describe('ptcheck suggest', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const body = JSON.parse(r.out);
-    expect(Object.keys(body)).toEqual(['types', 'suggestions']);
+    expect(Object.keys(body)).toEqual(['types', 'suggestions', 'fit']);
+    expect(body.fit).toMatchObject({ good: true, reason: 'ok' });
     expect(body.types[0].id).toMatch(/^(env-monitoring|it-ops)$/);
     for (const t of body.types) expect(Object.keys(t)).toEqual(['id', 'name', 'score']);
     expect(body.suggestions.length).toBe(10);

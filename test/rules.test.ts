@@ -49,6 +49,8 @@ interface Edit {
   was: string;
   /** The realistic mistake written in its place. */
   to: string;
+  /** The cell holds this cached formula error instead (its text is `to`). */
+  error?: string;
 }
 
 /** The fixture with exactly one cell changed, freshly read (the cached grids are never touched). */
@@ -58,7 +60,7 @@ async function edited(stem: Stem, edit: Edit): Promise<CheckResult> {
   const g = grids[0];
   const { row, col } = parseA1(edit.cell);
   expect(g.text(row, col)).toBe(edit.was);
-  g.setCell(row, col, { value: edit.to });
+  g.setCell(row, col, edit.error ? { value: null, text: edit.to, error: edit.error } : { value: edit.to });
   return checkGrids(grids);
 }
 
@@ -108,6 +110,11 @@ interface FireCase {
 }
 
 const FIRES: FireCase[] = [
+  {
+    rule: 'cell.formula-error', stem: F002, table: 0, cell: 'F10', severity: 'error', suggestion: null, says: '#DIV/0!',
+    from: '1.环保督查经费: 指标值 a formula whose cached result is #DIV/0!',
+    edit: { cell: 'F10', was: '≥90百分比', to: '#DIV/0!', error: '#DIV/0!' },
+  },
   // ----- header, money, spend plan
   {
     rule: 'header.required', stem: F000, table: 0, cell: 'B5', severity: 'error', suggestion: null, says: '资金用途',
@@ -471,6 +478,7 @@ interface QuietCase {
 }
 
 const QUIET: QuietCase[] = [
+  { rule: 'cell.formula-error', stem: F002, table: 0, cell: 'F10', text: '≥90百分比', why: 'a typed value, no formula error' },
   { rule: 'header.required', stem: F000, table: 0, text: '城区微型站运维费', why: 'code, name, 预算数 and 资金用途 all filled' },
   { rule: 'header.code', stem: F000, table: 0, cell: 'B3', text: '13022522P0044CB10009G', why: 'a well-formed 21-character code' },
   { rule: 'money.sum', stem: F000, table: 0, cell: 'C4', text: '7.99', why: '7.99 = 7.99 + (blank)' },
@@ -553,7 +561,7 @@ const COVERED_IDS = [
   'satisfaction.form', 'satisfaction.floor', 'satisfaction.100',
   'time.form', 'time.year', 'cost.money', 'cost.cap', 'cost.unit',
   'basis.empty', 'basis.unclear', 'desc.empty', 'desc.repeats-name',
-  'text.whitespace', 'text.foreign-subject', 'layout.split-row', 'workbook.boilerplate',
+  'text.whitespace', 'text.foreign-subject', 'layout.split-row', 'workbook.boilerplate', 'cell.formula-error',
 ];
 
 // ---------------------------------------------------------------------------------------------------------

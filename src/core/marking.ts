@@ -152,11 +152,13 @@ function keptPart(b: MarkBackend, rec: MarkRecord, res: Resolver, inScope: (shee
   keepMap(rec.notes, b.notes, 'notes');
   keepMap(rec.comments, b.comments, 'comments');
   if (Object.keys(sheetIds).length) kept.sheets = sheetIds;
-  const outside = decodeFindings(rec).filter((f) => {
-    const cur = res.current(f.sheet);
-    return cur && !inScope(cur.name);
-  });
-  return { ...kept, ...encodeFindings(outside) };
+  // Only the other sheets' findings are decoded (a whole-workbook restore keeps none of the 15,000 of a big sheet).
+  const marked: MarkRecord['marked'] = {};
+  for (const [recorded, list] of Object.entries(rec.marked)) {
+    const cur = res.current(recorded);
+    if (cur && !inScope(cur.name)) marked[recorded] = list;
+  }
+  return { ...kept, ...encodeFindings(decodeFindings({ texts: rec.texts, marked })) };
 }
 
 const holdsMarks = (r: MarkRecord) => Object.keys(r.fills).length > 0 || !!r.notes || !!r.comments;

@@ -25,7 +25,7 @@
 // Review record (key `ptcheck.review`, version 1): remarks and ignored findings; it outlives 清除标记.
 // A value longer than the host's `partChars` is split: the head key holds {"v":…,"parts":n}, `key.0`… the text.
 import { z } from 'zod';
-import { Diagnostic, Severity, SeveritySchema } from './diagnostic';
+import { Diagnostic, DiagnosticSchema, Severity } from './diagnostic';
 import { markText } from './i18n/marks';
 
 export const RECORD_KEY = 'ptcheck.marks';
@@ -103,13 +103,7 @@ export type Remark = z.infer<typeof RemarkSchema>;
 export const IgnoredSchema = z.object({
   /** findingKey of the finding. */
   key: z.string(),
-  finding: z.object({
-    sheet: z.string(),
-    cell: z.string(),
-    severity: SeveritySchema,
-    rule: z.string(),
-    message: z.string(),
-    suggestion: z.string().nullable().optional(),
+  finding: DiagnosticSchema.omit({ table: true }).extend({
     /** The marked cell (master of a merged area), so the mark comes back where it was when un-ignored. */
     at: z.string().nullable().optional(),
   }),

@@ -88,7 +88,8 @@ const NUM_RE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
 const PCT_WORD_NUM_RE = /^百分之([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百]+)/;
 const HEDGE_AFTER_NUM_RE = /^(余|多)/;
 const HEDGE_SUFFIX_RE = /(左右|上下)$/;
-const TRAILING_PUNCT_RE = /[。，,；;、.!！]+$/;
+// Matches start only where a run of punctuation starts (linear on a long run; test/regex-safety.test.ts).
+const TRAILING_PUNCT_RE = /(?<![。，,；;、.!！])[。，,；;、.!！]+$/;
 const ANNOTATION_RE = /\(([^()]*)\)$/;
 
 // Units. Order inside a class does not matter: the alternation is sorted longest first.

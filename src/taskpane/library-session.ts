@@ -9,7 +9,7 @@ import { Grid, parseRange } from '../core/grid';
 import { parseGrids } from '../core/parse';
 import { TargetTable, displayName } from '../core/model';
 import { Profile, chooseProfile, findProfile, matchL1, matchL2 } from '../core/profiles';
-import { TypeScore } from '../core/library/classify';
+import { TypeFit, TypeScore } from '../core/library/classify';
 import { Suggestion, fillIndicators, suggest, tableHas } from '../core/library/suggest';
 import { searchLibrary } from '../core/library/search';
 import { InsertProblem, insertProblem, planIndicatorInsert } from '../core/library/insert';
@@ -68,6 +68,8 @@ export interface LibraryState {
   /** Index into tables, -1 when none. */
   current: number;
   types: TypeScore[];
+  /** How well the best type fits the current table's project (null before a table is read). */
+  fit: TypeFit | null;
   query: string;
   /** The list shows search hits (the query is not blank), else the suggestions. */
   searching: boolean;
@@ -128,12 +130,13 @@ export class LibrarySession extends Store<LibraryState> {
   private suggestions: LibraryItem[] = [];
   private suggestedFor: TargetTable | null = null;
   private types: TypeScore[] = [];
+  private fit: TypeFit | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private activated = false;
   private unsubscribe: () => void;
 
   constructor(pane: TaskPaneSession, options: LibrarySessionOptions = {}) {
-    super({ loading: false, tables: [], current: -1, types: [], query: '', searching: false, groups: [], listed: 0, checked: [], result: null });
+    super({ loading: false, tables: [], current: -1, types: [], fit: null, query: '', searching: false, groups: [], listed: 0, checked: [], result: null });
     this.pane = pane;
     this.debounceMs = options.debounceMs !== undefined ? options.debounceMs : SEARCH_DEBOUNCE_MS;
     // A new check result brings new tables (and new rows in them): follow it once the tab has been opened.
@@ -378,7 +381,7 @@ export class LibrarySession extends Store<LibraryState> {
     const query = this.state.query.trim();
     if (!t || t.kind === 'department') {
       this.suggestions = [];
-      this.set({ types: [], groups: [], listed: 0, searching: !!query });
+      this.set({ types: [], fit: null, groups: [], listed: 0, searching: !!query });
       return;
     }
     const chosen = chooseProfile(t);
@@ -387,6 +390,7 @@ export class LibrarySession extends Store<LibraryState> {
       const res = suggest({ name: '', existing: t }, { top: SUGGEST_TOP });
       this.suggestedFor = t;
       this.types = res.types;
+      this.fit = res.fit;
       this.suggestions = res.suggestions.map(toItem);
     }
     let items = this.suggestions;
@@ -395,7 +399,7 @@ export class LibrarySession extends Store<LibraryState> {
       const hits = searchLibrary(query, { limit: SEARCH_LIMIT }).filter((ind) => !has(ind));
       items = fillIndicators({ name: '', existing: t }, hits).map(toItem);
     }
-    this.set({ types: this.types, groups: groupItems(items, profile), listed: items.length, searching: !!query });
+    this.set({ types: this.types, fit: this.fit, groups: groupItems(items, profile), listed: items.length, searching: !!query });
   }
 }
 

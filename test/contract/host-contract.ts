@@ -192,6 +192,13 @@ export function describeHostContract(name: string, caps: ContractCaps, make: (wb
       for (const s of open) if (s.dispose) s.dispose();
       open = [];
     });
+    /** A workbook (default: the two-sheet one), its state before anything, and all its sheets as read. */
+    const opened = async (sheets: NeutralSheet[] = twoSheets()) => {
+      const s = await subject({ sheets });
+      const before = s.state();
+      const grids = await s.host.readSheets(await s.host.sheetNames());
+      return { s, before, grids };
+    };
 
     it.each(['000_24cde7d862e1b3bb', '002_f394b5ba38f6b2c8', '004_d64ddf90eec77ce7.per-sheet'])(
       'fixture %s: same findings as the .xlsx reader, marks on exactly the planned cells with the planned texts',
@@ -229,9 +236,7 @@ export function describeHostContract(name: string, caps: ContractCaps, make: (wb
     it('restores exactly: random sheets with fills, notes, comments; mark → mark again → clear (property)', async () => {
       await fc.assert(
         fc.asyncProperty(arbWorkbook(caps), async ({ sheets, diags }) => {
-          const s = await subject({ sheets });
-          const before = s.state();
-          const grids = await s.host.readSheets(await s.host.sheetNames());
+          const { s, before, grids } = await opened(sheets);
           await s.host.applyMarks(diags[0], grids);
           await s.host.applyMarks(diags[1], grids);
           await s.host.clearMarks();
@@ -248,9 +253,7 @@ export function describeHostContract(name: string, caps: ContractCaps, make: (wb
       if (!probe.reopen) return expect(probe.reopen).toBeUndefined();
       await fc.assert(
         fc.asyncProperty(arbWorkbook(caps), async ({ sheets, diags }) => {
-          const s = await subject({ sheets });
-          const before = s.state();
-          const grids = await s.host.readSheets(await s.host.sheetNames());
+          const { s, before, grids } = await opened(sheets);
           await s.host.applyMarks(diags[0], grids);
           const s2 = await reopen(s);
           expect(await s2.host.hasMarks()).toBe(true);
@@ -264,9 +267,7 @@ export function describeHostContract(name: string, caps: ContractCaps, make: (wb
     }, 60000);
 
     it('a user\'s note keeps its text: ours above it under the heading, and it comes back verbatim', async () => {
-      const s = await subject({ sheets: twoSheets() });
-      const before = s.state();
-      const grids = await s.host.readSheets(['表一', '表二']);
+      const { s, before, grids } = await opened();
       const diags = diagsFor('表一');
       await s.host.applyMarks(diags, grids);
       const c = s.state().cells['表一'].C3;
@@ -278,9 +279,7 @@ export function describeHostContract(name: string, caps: ContractCaps, make: (wb
     });
 
     it('a check of one sheet replaces that sheet\'s marks and findings rows only', async () => {
-      const s = await subject({ sheets: twoSheets() });
-      const before = s.state();
-      const grids = await s.host.readSheets(['表一', '表二']);
+      const { s, before, grids } = await opened();
       await s.host.applyMarks([...diagsFor('表一'), ...diagsFor('表二')], grids);
       const first = s.state();
       // 表二 checked again: one finding left there.
@@ -304,9 +303,7 @@ export function describeHostContract(name: string, caps: ContractCaps, make: (wb
     });
 
     it('remarks: signed in the cell and a findings row, kept by a re-check, kept or removed by clear', async () => {
-      const s = await subject({ sheets: twoSheets() });
-      const before = s.state();
-      const grids = await s.host.readSheets(['表一', '表二']);
+      const { s, before, grids } = await opened();
       const diags = diagsFor('表一');
       await s.host.applyMarks(diags, grids);
       const date = new Date(2026, 11, 2);
@@ -341,9 +338,7 @@ export function describeHostContract(name: string, caps: ContractCaps, make: (wb
     });
 
     it('ignored findings stay unmarked on later checks, and come back when un-ignored', async () => {
-      const s = await subject({ sheets: twoSheets() });
-      const before = s.state();
-      const grids = await s.host.readSheets(['表一', '表二']);
+      const { s, before, grids } = await opened();
       const diags = diagsFor('表一');
       await s.host.applyMarks(diags, grids);
       const entry = await s.host.ignoreFinding(diags[0], '王审核');
@@ -382,9 +377,7 @@ export function describeHostContract(name: string, caps: ContractCaps, make: (wb
     });
 
     it('a protected sheet: a Chinese message naming it, nothing written', async () => {
-      const s = await subject({ sheets: twoSheets() });
-      const before = s.state();
-      const grids = await s.host.readSheets(['表一', '表二']);
+      const { s, before, grids } = await opened();
       s.protect('表二');
       const e = await s.host.applyMarks([...diagsFor('表一'), ...diagsFor('表二')], grids).catch((x) => x);
       expect(e).toBeInstanceOf(MarkWriteError);
@@ -395,9 +388,7 @@ export function describeHostContract(name: string, caps: ContractCaps, make: (wb
     });
 
     it.each([0, 1, 4, 9])('a write failing after %i writes: rolled back from the record, a Chinese message', async (n) => {
-      const s = await subject({ sheets: twoSheets() });
-      const before = s.state();
-      const grids = await s.host.readSheets(['表一', '表二']);
+      const { s, before, grids } = await opened();
       const diags = [...diagsFor('表一'), ...diagsFor('表二')];
       // First check fails mid-way.
       s.failAfterWrites(n);

@@ -59,11 +59,13 @@ export const ruleDescriptions: Record<string, string> = {
   'text.foreign-subject': '指标内容不应出现与本项目无关的事项（疑为从其他项目复制）',
   'layout.split-row': '同一指标行被分页拆成两行',
   'workbook.boilerplate': '多个项目套用完全相同的指标行',
+  'cell.formula-error': '表中单元格是公式错误（如 #DIV/0!），应修正公式或改填数值',
 };
 
 const q = (s: string) => '“' + s + '”';
 
 export const msg = {
+  formulaError: (error: string) => `单元格是公式错误 ${error}（公式的计算结果，不是填写的内容），请修正公式或直接填写数值`,
   headerRequired: (label: string) => `${label}为空，请填写${label}`,
   headerCode: (code: string) => `项目编码${q(code)}格式不符：应为不超过21位的字母和数字（如13022522P0044CB10009G）`,
   moneySum: (total: string, fiscal: string, other: string, sum: string) =>

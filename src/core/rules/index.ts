@@ -26,6 +26,7 @@ const SEVERITY: Record<string, Severity> = {
   'time.form': 'error', 'time.year': 'warning', 'cost.money': 'warning', 'cost.cap': 'error', 'cost.unit': 'warning',
   'basis.empty': 'error', 'basis.unclear': 'warning', 'desc.empty': 'warning', 'desc.repeats-name': 'warning',
   'text.whitespace': 'info', 'text.foreign-subject': 'warning', 'layout.split-row': 'error', 'workbook.boilerplate': 'warning',
+  'cell.formula-error': 'error',
 };
 
 const PROFILES: Record<string, string[]> = { 'coverage.cost': ['classic', 'core2021'], 'plan.monotonic': ['classic', 'core2021'] };
@@ -48,3 +49,7 @@ export function runRules(tables: { table: TargetTable; profile: Profile }[]): Di
 }
 
 export { ruleCatalogue };
+
+export function ruleSeverity(id: string): Severity {
+  return SEVERITY[id];
+}
