@@ -1,8 +1,11 @@
 // Web bundles: the Excel task pane (taskpane.html), the ribbon FunctionFile (commands.html) and the browser
-// playground (index.html), in ES5 for the IE11 webview of volume-licensed Office 2016/2019.
+// playground (index.html), in ES5 for the IE11 webview of volume-licensed Office 2016/2019; and the WPS add-in
+// (dist/wps, the layout `wpsjs build` makes: index.html + main.js + ribbon.xml + manifest.xml, images/, and the same
+// task pane as ui/taskpane.html, ES5, without office.js or any CDN).
 //
-//   npm run build                  production build into dist/web
+//   npm run build                  production build into dist/web and dist/wps
 //   npm start                      dev server on http://localhost:3000/ (the playground; no HTTPS needed)
+//   webpack --env out=DIR          both into DIR and DIR/wps (the tests' build)
 //
 // Environment:
 //   OFFICE_JS  local (default) | 21vianet | cdn   where taskpane.html and commands.html load office.js from.
@@ -63,7 +66,62 @@ function addinUrl() {
   return url.endsWith('/') ? url : url + '/';
 }
 
+/** The shell's text from the core's i18n (TypeScript, loaded through tsx), XML-escaped for ribbon.xml and manifest.xml. */
+function wpsShellStrings() {
+  const { wpsShellText } = require('tsx/cjs/api').require('./src/core/i18n/wps.ts', __filename);
+  const pkg = require('./package.json');
+  const esc = (t) => String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const out = { name: WPS_ADDIN_NAME, version: pkg.version };
+  for (const [k, v] of Object.entries(wpsShellText)) if (typeof v === 'string') out[k] = esc(v);
+  return out;
+}
+
+/** The add-in's name in WPS (jsaddons/<name>_<version>/, jsplugins.xml): ASCII, as wpsjs requires. */
+const WPS_ADDIN_NAME = 'ptcheck';
+
+const fill = (content, strings) => content.toString().replace(/\{\{(\w+)\}\}/g, (m, k) => (k in strings ? strings[k] : m));
+
 module.exports = (env = {}, argv = {}) => {
+  const web = webConfig(env, argv);
+  if (env.webOnly || env.WEBPACK_SERVE) return web;
+  return [web, wpsConfig(env, argv, web)];
+};
+module.exports.WPS_ADDIN_NAME = WPS_ADDIN_NAME;
+
+function wpsConfig(env, argv, web) {
+  const out = env.out ? path.join(path.resolve(env.out), 'wps') : path.join(ROOT, 'dist', 'wps');
+  const strings = wpsShellStrings();
+  return {
+    name: 'wps',
+    mode: web.mode,
+    target: ['web', 'es5'],
+    context: ROOT,
+    entry: {
+      main: './src/wps/main.ts',
+      'ui/taskpane': './src/taskpane/index.tsx',
+    },
+    output: { path: out, filename: '[name].js', publicPath: 'auto', clean: true },
+    devtool: false,
+    resolve: web.resolve,
+    module: web.module,
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/wps/index.html', chunks: ['main'], inject: 'head', scriptLoading: 'blocking' }),
+      new HtmlWebpackPlugin({ filename: 'ui/taskpane.html', template: './src/wps/taskpane.html', chunks: ['ui/taskpane'], inject: 'body', scriptLoading: 'blocking' }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'src/wps/ribbon.xml', to: 'ribbon.xml', transform: (c) => fill(c, strings) },
+          { from: 'src/wps/manifest.xml', to: 'manifest.xml', transform: (c) => fill(c, strings) },
+          { from: 'assets/icons', to: 'images' },
+        ],
+      }),
+    ],
+    optimization: web.optimization,
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+}
+
+function webConfig(env, argv) {
   const mode = argv.mode || process.env.NODE_ENV || 'production';
   const production = mode === 'production';
   const asked = (process.env.OFFICE_JS || '').toLowerCase();
@@ -114,10 +172,11 @@ module.exports = (env = {}, argv = {}) => {
       playground: './src/playground/index.tsx',
     },
     output: {
-      path: path.join(ROOT, 'dist', 'web'),
+      path: env.out ? path.resolve(env.out) : path.join(ROOT, 'dist', 'web'),
       filename: '[name].js',
       publicPath: 'auto',
-      clean: true,
+      // The WPS build may live inside (the tests' build: DIR/wps).
+      clean: { keep: /^wps[\\/]/ },
     },
     devtool: production ? false : 'eval-cheap-module-source-map',
     resolve: {
@@ -186,4 +245,4 @@ module.exports = (env = {}, argv = {}) => {
       },
     },
   };
-};
+}

@@ -23,14 +23,14 @@ function jsFiles(d: string): string[] {
 }
 
 describe('web bundles', () => {
-  it('builds the task pane, the commands page and the playground', () => {
-    for (const f of ['taskpane.js', 'taskpane.html', 'commands.js', 'commands.html', 'playground.js', 'index.html'])
+  it('builds the task pane, the commands page, the playground and the WPS add-in', () => {
+    for (const f of ['taskpane.js', 'taskpane.html', 'commands.js', 'commands.html', 'playground.js', 'index.html', 'wps/main.js', 'wps/ui/taskpane.js'])
       expect(fs.existsSync(path.join(dir, f))).toBe(true);
   });
 
   it('parses every .js file as ES5', () => {
     const files = jsFiles(dir).filter((f) => f.indexOf(path.sep + 'office-js' + path.sep) < 0);
-    expect(files.length).toBeGreaterThanOrEqual(3);
+    expect(files.length).toBeGreaterThanOrEqual(5);
     const failures: string[] = [];
     for (const f of files) {
       const src = fs.readFileSync(f, 'utf8');
@@ -58,6 +58,7 @@ describe('web bundles', () => {
     const js = fs.readFileSync(path.join(dir, 'taskpane.js'));
     const gz = zlib.gzipSync(js, { level: 9 }).length;
     console.log(`taskpane.js: ${(js.length / 1024).toFixed(0)} KiB raw, ${(gz / 1024).toFixed(0)} KiB gzipped`);
-    expect(js.length).toBeLessThan(1.5 * 1024 * 1024);
+    // One bundle for both hosts: it holds the Excel and the WPS adapter (the pane picks one at start).
+    expect(js.length).toBeLessThan(1.75 * 1024 * 1024);
   });
 });

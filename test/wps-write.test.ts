@@ -8,7 +8,7 @@ import * as path from 'path';
 import { FIXTURES, loadGrids } from './helpers/load';
 import { seedTable, workbookFrom } from './helpers/seed';
 import { FakeWorkbook, formatValue, gridSheet } from '../src/fakes/excel';
-import { EtSheetSnapshot, FakeEt, createFakeEt, etWidthPoints } from './fakes/wps/et';
+import { EtSheetSnapshot, FakeEt, createFakeEt, etWidthPoints } from '../src/fakes/wps/et';
 import { Grid, Rect, colToLetters, rectToA1, toA1 } from '../src/core/grid';
 import { packRects } from '../src/core/marks';
 import { parseGrids } from '../src/core/parse';

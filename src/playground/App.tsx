@@ -1,5 +1,6 @@
 // The playground page: a workbook (bundled sample or the user's .xlsx) shown as a sheet view, with the real task
-// pane beside it running the real Excel adapter over the in-memory fake of office-js.
+// pane beside it running the real Excel adapter over the in-memory fake of office-js, or (switch Excel / WPS) the real
+// WPS adapter over the in-memory fake of ET, on the same workbook.
 import * as React from 'react';
 import { playgroundText as T } from '../core/i18n/playground';
 import { SheetView } from './SheetView';
@@ -80,7 +81,11 @@ export function App(props: AppProps): JSX.Element {
     return props.mountPane(pane.current, doc.bridge);
   }, [doc]);
 
+  /** The Excel level to go back to from WPS. */
+  const lastExcel = React.useRef<ApiLevel>(api === 'wps' ? '1.18' : api);
   const switchApi = (level: ApiLevel) => {
+    if (level === api) return;
+    if (level !== 'wps') lastExcel.current = level;
     setApi(level);
     if (doc) setDoc({ ...doc, bridge: doc.bridge.reopen(level) });
   };
@@ -145,16 +150,32 @@ export function App(props: AppProps): JSX.Element {
             {T.open}
             <input type="file" accept=".xlsx" data-testid="file-input" onChange={(e) => void onFile(e.target.files ? e.target.files[0] : undefined)} />
           </label>
-          <label>
-            {T.apiLevel}
-            <select data-testid="api-select" value={api} onChange={(e) => switchApi(e.target.value as ApiLevel)}>
-              {API_LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {T.apiLevels[l]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <span className="pg-switch" role="group" aria-label={T.hostLabel} data-testid="host-switch">
+            {(['excel', 'wps'] as const).map((h) => (
+              <button
+                key={h}
+                type="button"
+                data-testid={'host-' + h}
+                aria-pressed={(api === 'wps') === (h === 'wps')}
+                className={(api === 'wps') === (h === 'wps') ? 'pg-switch-on' : ''}
+                onClick={() => switchApi(h === 'wps' ? 'wps' : lastExcel.current)}
+              >
+                {T.hosts[h]}
+              </button>
+            ))}
+          </span>
+          {api !== 'wps' ? (
+            <label>
+              {T.apiLevel}
+              <select data-testid="api-select" value={api} onChange={(e) => switchApi(e.target.value as ApiLevel)}>
+                {API_LEVELS.filter((l) => l !== 'wps').map((l) => (
+                  <option key={l} value={l}>
+                    {T.apiLevels[l]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
           <button type="button" data-testid="download" disabled={!doc} onClick={() => void download()}>
             {T.download}
           </button>

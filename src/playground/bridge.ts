@@ -1,14 +1,18 @@
-// The playground's one link to the fake office-js: the in-memory workbook, a fake Excel client at a chosen API
-// level, and the real Excel adapter over it. "Reopen at another level" keeps the workbook (and what the add-in
-// saved in its settings), as closing and reopening the file in another Excel would.
+// The playground's one link to the fake hosts: the in-memory workbook, and over it either a fake Excel client at a
+// chosen API level with the real Excel adapter, or the fake ET object model (WPS 表格) with the real WPS adapter.
+// "Reopen" keeps the workbook (and what the add-in saved in it), as closing the file and opening it in another
+// Excel, or in WPS, would.
 import { createExcelHost } from '../hosts/excel';
+import { createWpsHost } from '../hosts/wps';
 import { SheetHost } from '../hosts/host';
 import { FakeOffice, FakeWorkbook, installFakeOffice } from '../fakes/excel';
+import { FakeEt, createFakeEt } from '../fakes/wps/et';
 import { SheetData, ExportSheet } from './xlsx';
 import { ViewSheet } from './SheetView';
 
-export type ApiLevel = '1.1' | '1.9' | '1.13' | '1.18';
-export const API_LEVELS: ApiLevel[] = ['1.1', '1.9', '1.13', '1.18'];
+/** An Excel client at an ExcelApi level, or WPS 表格. */
+export type ApiLevel = '1.1' | '1.9' | '1.13' | '1.18' | 'wps';
+export const API_LEVELS: ApiLevel[] = ['1.1', '1.9', '1.13', '1.18', 'wps'];
 
 export interface Bridge {
   level: ApiLevel;
@@ -29,9 +33,18 @@ export interface Bridge {
   exportSheets(): ExportSheet[];
 }
 
-function bridgeOver(wb: FakeWorkbook, level: ApiLevel): Bridge {
+/** The fake client and the real adapter over it. */
+function client(wb: FakeWorkbook, level: ApiLevel): { host: SheetHost; close(): void } {
+  if (level === 'wps') {
+    const et: FakeEt = createFakeEt(wb);
+    return { host: createWpsHost(et.app), close: () => et.close() };
+  }
   const fake: FakeOffice = installFakeOffice(wb, { apiLevel: level, target: null });
-  const host = createExcelHost({ Excel: fake.Excel, Office: fake.Office });
+  return { host: createExcelHost({ Excel: fake.Excel, Office: fake.Office }), close: () => fake.uninstall() };
+}
+
+function bridgeOver(wb: FakeWorkbook, level: ApiLevel): Bridge {
+  const { host, close } = client(wb, level);
   const view = (visibleOnly: boolean) =>
     wb.sheets
       .filter((s) => !visibleOnly || s.visibility === 'Visible')
@@ -57,7 +70,7 @@ function bridgeOver(wb: FakeWorkbook, level: ApiLevel): Bridge {
     },
     subscribe: (listener) => wb.subscribe(() => listener()),
     reopen: (next) => {
-      fake.uninstall();
+      close();
       return bridgeOver(wb, next);
     },
     exportSheets: () => view(false),

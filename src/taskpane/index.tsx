@@ -1,8 +1,10 @@
 /// <reference types="office-js" />
-// The Excel task pane page: waits for office.js, creates the Excel host and mounts the pane over it.
+// The task pane page, in Excel and in WPS 表格: picks the host by what the page was given — WPS injects
+// window.Application (or window.wps) into add-in pages, Excel loads office.js — and mounts the pane over it.
 import './polyfills';
 import './fabric-config';
 import { createExcelHost } from '../hosts/excel';
+import { createWpsHost, wpsApplication } from '../hosts/wps';
 import { taskpaneText as T } from '../core/i18n/taskpane';
 import { errorMessage } from './session';
 import { mountTaskPane } from './mount';
@@ -20,6 +22,16 @@ function showMessage(root: HTMLElement, text: string): void {
 function start(): void {
   document.title = T.pageTitle;
   const root = document.getElementById('root') as HTMLElement;
+  const wps = wpsApplication(window);
+  if (wps) {
+    // WPS: the ET object model is there synchronously; no office.js.
+    try {
+      mountTaskPane(root, createWpsHost(wps));
+    } catch (e) {
+      showMessage(root, errorMessage('start', e));
+    }
+    return;
+  }
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
     // office.js did not load: the CDN is blocked (offline intranet) or the page was opened outside Office.
     showMessage(root, T.errors.officeMissing);

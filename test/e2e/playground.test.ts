@@ -1,11 +1,12 @@
 /**
- * Browser test of the playground: the real task pane and the real Excel adapter over the fake office-js, driven
+ * Browser test of the playground: the real task pane and the real Excel adapter over the fake office-js (or the
+ * real WPS adapter over the fake ET), driven
  * in Debian's Chromium through playwright-core. Load a sample, press 检查, see findings and highlighted cells,
  * click a finding and see the selection move, apply a suggestion, clear the marks and see every cell as before.
  */
 import * as path from 'path';
 import { Page } from 'playwright-core';
-import { ARTIFACTS, usePlayground } from '../helpers/playground';
+import { ARTIFACTS, likeExcel118, usePlayground } from '../helpers/playground';
 
 jest.setTimeout(120_000);
 
@@ -29,7 +30,7 @@ async function sheetState(page: Page): Promise<CellState> {
   });
 }
 
-describe.each(['1.18', '1.13', '1.1'])('playground at ExcelApi %s', (api) => {
+describe.each(['1.18', '1.13', '1.1', 'wps'])('playground on client %s', (api) => {
   it('checks, marks, selects, applies a suggestion and restores every cell on 清除标记', async () => {
     const { page, errors } = await playground.open(api);
     const before = await sheetState(page);
@@ -48,7 +49,7 @@ describe.each(['1.18', '1.13', '1.1'])('playground at ExcelApi %s', (api) => {
     const filled = Object.keys(marked).filter((a) => marked[a].fill && marked[a].fill !== before[a].fill);
     expect(filled.length).toBeGreaterThan(5);
     const withText = Object.keys(marked).filter((a) => marked[a].note || marked[a].comment);
-    if (api === '1.18') expect(withText.filter((a) => marked[a].note).length).toBeGreaterThan(5);
+    if (likeExcel118(api)) expect(withText.filter((a) => marked[a].note).length).toBeGreaterThan(5);
     else if (api === '1.13') expect(withText.filter((a) => marked[a].comment).length).toBeGreaterThan(5);
     else expect(withText.length).toBe(Object.keys(before).filter((a) => before[a].note || before[a].comment).length);
     // The findings sheet is there on every client.

@@ -55,6 +55,14 @@ export function usePlayground(): { open(api: string, sample?: string): Promise<P
   };
 }
 
+/**
+ * The clients the browser tests run the pane on: Excel at ExcelApi levels, and WPS 表格 ('wps': the WPS adapter over
+ * the fake ET). WPS reads and makes merged areas and writes legacy comments (the playground shows them as notes),
+ * as Excel does at 1.18.
+ */
+export const WPS = 'wps';
+export const likeExcel118 = (api: string): boolean => api === '1.18' || api === WPS;
+
 export interface ViewCell {
   text: string;
   /** Row span: a merged area's master spans its rows. */

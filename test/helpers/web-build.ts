@@ -1,4 +1,4 @@
-// One production build of the web bundles (task pane, commands, playground) shared by the browser tests and the
+// One production build of the web bundles (task pane, commands, playground; the WPS add-in in wps/) shared by the browser tests and the
 // ES5 check: built at most once per source change, even when jest runs those files in parallel workers.
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -48,7 +48,7 @@ export function webBuildDir(): string {
   try {
     if (!fresh()) {
       fs.rmSync(OUT, { recursive: true, force: true });
-      execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', OUT], {
+      execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'out=' + OUT], {
         cwd: ROOT,
         stdio: ['ignore', 'ignore', 'inherit'],
         env: { ...process.env, NODE_ENV: 'production' },

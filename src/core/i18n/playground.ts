@@ -2,7 +2,7 @@
 
 export const playgroundText = {
   title: '绩效目标表检查 · 演示',
-  subtitle: '左边是模拟的 Excel 工作簿（双击单元格可修改），右边是真实的任务窗格（运行在模拟的 office-js 上）。',
+  subtitle: '左边是模拟的工作簿（双击单元格可修改），右边是真实的任务窗格（运行在模拟的 office-js 或 WPS 表格对象模型上）。',
   sampleLabel: '示例工作簿',
   samples: {
     sample: '示例：多个项目表上下排列（乡镇）',
@@ -12,6 +12,8 @@ export const playgroundText = {
   } as Record<string, string>,
   open: '打开 .xlsx…',
   dropHint: '也可以把 .xlsx 文件拖到这里',
+  hostLabel: '宿主程序',
+  hosts: { excel: 'Excel', wps: 'WPS 表格' },
   apiLevel: '模拟的 Excel 版本',
   apiLevels: {
     '1.1': 'ExcelApi 1.1（Office 2016 批量授权版）',

@@ -249,6 +249,25 @@ function addedSheet(wb: EtWorkbook, returned: EtWorksheet | null, taken: Set<str
   throw new WpsHostError('no-new-sheet', wpsText.noNewSheet);
 }
 
+/**
+ * Adds a sheet after the last one under a free name (`base`, or base(2)…, never a user's sheet) and names it.
+ * `onStep` is told which step runs, so a failure names it. Adding activates the new sheet on ET (as in Excel).
+ */
+export function addNamedSheet(wb: EtWorkbook, base: string, onStep: (step: WpsStep) => void = () => undefined): { ws: EtWorksheet; name: string } {
+  onStep('names');
+  const sheets = wb.Sheets;
+  const count = sheets.Count;
+  const taken: string[] = [];
+  for (let i = 1; i <= count; i++) taken.push(sheets.Item(i).Name);
+  const name = freeSheetName(base, taken);
+  onStep('add');
+  const returned = count ? wb.Worksheets.Add(null, sheets.Item(count)) : wb.Worksheets.Add();
+  const ws = addedSheet(wb, returned, new Set(taken.map((n) => n.toLowerCase())), count);
+  onStep('rename');
+  ws.Name = name;
+  return { ws, name };
+}
+
 /** Writes `ops` onto a new sheet of the active workbook and activates it. Synchronous, as ET is. */
 export function writeSheetEt(app: EtApplication, ops: SheetOps): EtWriteSheetResult {
   let step: WpsStep = 'alerts';
@@ -266,18 +285,7 @@ export function writeSheetEt(app: EtApplication, ops: SheetOps): EtWriteSheetRes
     app.ScreenUpdating = false;
     app.DisplayAlerts = false;
 
-    step = 'names';
-    const sheets = wb.Sheets;
-    const count = sheets.Count;
-    const taken: string[] = [];
-    for (let i = 1; i <= count; i++) taken.push(sheets.Item(i).Name);
-    const name = freeSheetName(ops.name, taken);
-
-    step = 'add';
-    const returned = count ? wb.Worksheets.Add(null, sheets.Item(count)) : wb.Worksheets.Add();
-    const ws = addedSheet(wb, returned, new Set(taken.map((n) => n.toLowerCase())), count);
-    step = 'rename';
-    ws.Name = name;
+    const { ws, name } = addNamedSheet(wb, ops.name, (s) => (step = s));
     written = name;
 
     // Formats first: a number typed into a "0.00" cell shows as the template says.

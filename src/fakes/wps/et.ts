@@ -15,11 +15,13 @@
 // a leading apostrophe keeps text), BGR colours, VBA enum numbers, Sheets.Add returning null when asked (§2.3) and
 // activating the new sheet, Merge asking before it drops values unless DisplayAlerts is false. Unknown members and
 // writes to read-only ones throw, so a typo in the adapter fails here instead of silently doing nothing in WPS.
-import { Rect, colToLetters, lettersToCol, rectToA1, toA1 } from '../../../src/core/grid';
+import { Rect, colToLetters, lettersToCol, rectToA1, toA1 } from '../../core/grid';
+import { CVERR } from '../../hosts/wps/et';
 import type {
-  EtApplication, EtBorder, EtBorders, EtColor, EtFont, EtHPageBreaks, EtInterior, EtPageSetup, EtRange, EtSheets, EtWorkbook, EtWorksheet,
-} from '../../../src/hosts/wps/et';
-import { FakeSheet, FakeValue, FakeWorkbook, MAX_COLS, MAX_ROWS, cellKey, displayText, keyCol, keyRow } from '../../../src/fakes/excel/workbook';
+  EtApiEvent, EtApplication, EtBorder, EtBorders, EtColor, EtComment, EtComments, EtFont, EtHPageBreaks, EtInterior, EtPageSetup, EtRange,
+  EtSheetChangeHandler, EtSheets, EtWindow, EtWorkbook, EtWorksheet,
+} from '../../hosts/wps/et';
+import { FakeSheet, FakeValue, FakeWorkbook, MAX_COLS, MAX_ROWS, ValueChangeSink, cellKey, displayText, keyCol, keyRow } from '../excel/workbook';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Host behaviour the fake assumes (numbers from wps-addin.md §2.3 where measured; Excel's where not).
@@ -110,7 +112,21 @@ export interface FakeEtOptions {
   addActivates?: boolean;
   ScreenUpdating?: boolean;
   DisplayAlerts?: boolean;
+  /** What NumberFormat reads for General: zh-CN WPS says "G/通用格式" (reported), Excel "General". */
+  generalFormat?: string;
+  /** SheetChange also fires for the add-in's own writes (VBA events do, unless EnableEvents is off; assumed for ET). */
+  ownWriteEvents?: boolean;
+  /** Workbook.ProtectStructure. */
+  protectStructure?: boolean;
+  /** Sheets whose ProtectContents is true. */
+  protectedSheets?: string[];
+  /** Application.Build. */
+  build?: string;
 }
+
+/** Value2 of a cell holding a formula error: its CVErr number. */
+const ERROR_CODE: Record<string, number> = {};
+for (const [n, text] of Object.entries(CVERR)) ERROR_CODE[text] = Number(n);
 
 interface Failure {
   error?: unknown;
@@ -147,12 +163,16 @@ function defaultPage(): EtPageSnapshot {
 }
 
 /** Members whose use changes the document (for "was the screen updating while we wrote"). */
-const MUTATING_METHODS = new Set(['Merge', 'UnMerge', 'Add', 'Activate', 'Select']);
+const MUTATING_METHODS = new Set(['Merge', 'UnMerge', 'Add', 'Activate', 'Select', 'Delete', 'AddComment', 'ClearComments', 'Insert']);
 
 export class FakeEt {
   readonly app: EtApplication;
   readonly wb: FakeWorkbook;
   readonly options: Required<Omit<FakeEtOptions, 'ScreenUpdating' | 'DisplayAlerts'>>;
+  /** SheetChange handlers registered through Application.ApiEvent. */
+  readonly changeHandlers: EtSheetChangeHandler[] = [];
+  /** Window scroll position (1-based). */
+  readonly window = { ScrollRow: 1, ScrollColumn: 1 };
   calls = 0;
   callsByMember: Record<string, number> = {};
   /** Document changes made while Application.ScreenUpdating was true (slow and flickering in ET). */
@@ -169,8 +189,21 @@ export class FakeEt {
 
   constructor(wb: FakeWorkbook, options: FakeEtOptions = {}) {
     this.wb = wb;
-    this.options = { addReturnsNull: !!options.addReturnsNull, addActivates: options.addActivates !== false };
+    this.options = {
+      addReturnsNull: !!options.addReturnsNull,
+      addActivates: options.addActivates !== false,
+      generalFormat: options.generalFormat || 'G/通用格式',
+      ownWriteEvents: options.ownWriteEvents !== false,
+      protectStructure: !!options.protectStructure,
+      protectedSheets: options.protectedSheets || [],
+      build: options.build || '12.1.0.16910',
+    };
     this.appImpl = new AppImpl(this);
+    // A user's edit in the workbook model (the playground's sheet view, tests) fires SheetChange.
+    this.sink = ({ sheet, rect, byAddin }) => {
+      if (!byAddin) this.fireChange(sheet, rect);
+    };
+    wb.valueSinks.add(this.sink);
     if (options.ScreenUpdating !== undefined) this.appImpl.ScreenUpdating = options.ScreenUpdating;
     if (options.DisplayAlerts !== undefined) this.appImpl.DisplayAlerts = options.DisplayAlerts;
     this.app = this.wrap(this.appImpl);
@@ -183,6 +216,26 @@ export class FakeEt {
 
   clearFailures(): void {
     this.failures.clear();
+  }
+
+  private readonly sink: ValueChangeSink;
+
+  /** WPS closed: no more events from the workbook model to this fake's handlers. */
+  close(): void {
+    this.wb.valueSinks.delete(this.sink);
+    this.changeHandlers.length = 0;
+  }
+
+  /** @internal SheetChange to every handler, after the current call returns (as an event loop would). */
+  fireChange(sheet: FakeSheet, rect: Rect): void {
+    if (!this.changeHandlers.length) return;
+    const handlers = this.changeHandlers.slice();
+    setTimeout(() => {
+      if (this.wb.sheets.indexOf(sheet) < 0) return;
+      const ws = this.wrap(this.sheetImpl(sheet));
+      const target = this.wrap(new RangeImpl(this, sheet, rect));
+      for (const h of handlers) h(ws, target);
+    }, 0);
   }
 
   resetStats(): void {
@@ -333,6 +386,54 @@ class AppImpl extends EtObject implements EtApplication {
   get ActiveSheet(): EtWorksheet | null {
     return this.ActiveWorkbook ? this.ActiveWorkbook.ActiveSheet : null;
   }
+  get Selection(): unknown {
+    const wb = this._et.wb;
+    const s = wb.sheet(wb.selection.sheet);
+    if (!s) return null;
+    return new RangeImpl(this._et, s, parseEtAddress(wb.selection.address.split(',')[0]));
+  }
+  get ActiveWindow(): EtWindow | null {
+    return this._et.wb.sheets.length ? new WindowImpl(this._et) : null;
+  }
+  get ApiEvent(): EtApiEvent {
+    return new ApiEventImpl(this._et);
+  }
+  get Build(): string {
+    return this._et.options.build;
+  }
+}
+
+class WindowImpl extends EtObject implements EtWindow {
+  readonly [ET_CLASS] = 'Window';
+  get ScrollRow(): number {
+    return this._et.window.ScrollRow;
+  }
+  set ScrollRow(v: number) {
+    if (!Number.isInteger(v) || v < 1 || v > MAX_ROWS) throw new Error('ET fake: bad ScrollRow ' + v);
+    this._et.window.ScrollRow = v;
+  }
+  get ScrollColumn(): number {
+    return this._et.window.ScrollColumn;
+  }
+  set ScrollColumn(v: number) {
+    if (!Number.isInteger(v) || v < 1 || v > MAX_COLS) throw new Error('ET fake: bad ScrollColumn ' + v);
+    this._et.window.ScrollColumn = v;
+  }
+}
+
+class ApiEventImpl extends EtObject implements EtApiEvent {
+  readonly [ET_CLASS] = 'ApiEvent';
+  AddApiEventListener(event: 'SheetChange', handler: EtSheetChangeHandler): unknown {
+    if (event !== 'SheetChange') throw new Error('ET fake: only SheetChange is modelled');
+    if (typeof handler !== 'function') throw new Error('ET fake: the handler must be a function');
+    this._et.changeHandlers.push(handler);
+    return true;
+  }
+  RemoveApiEventListener(event: 'SheetChange', handler: EtSheetChangeHandler): unknown {
+    const i = this._et.changeHandlers.indexOf(handler);
+    if (i >= 0) this._et.changeHandlers.splice(i, 1);
+    return i >= 0;
+  }
 }
 
 class WorkbookImpl extends EtObject implements EtWorkbook {
@@ -346,6 +447,9 @@ class WorkbookImpl extends EtObject implements EtWorkbook {
   get ActiveSheet(): EtWorksheet | null {
     const s = this._et.wb.sheet(this._et.wb.activeSheet);
     return s ? this._et.sheetImpl(s) : null;
+  }
+  get ProtectStructure(): boolean {
+    return this._et.options.protectStructure;
   }
 }
 
@@ -378,6 +482,7 @@ class SheetsImpl extends EtObject implements EtSheets {
     const taken = new Set(wb.sheets.map((s) => s.name.toLowerCase()));
     let n = wb.sheets.length + 1;
     while (taken.has(('Sheet' + n).toLowerCase())) n++;
+    if (this._et.options.protectStructure) throw new Error('工作簿已受保护，无法插入工作表');
     const s = wb.addSheet('Sheet' + n);
     wb.sheets.splice(wb.sheets.indexOf(s), 1);
     wb.sheets.splice(at, 0, s);
@@ -412,10 +517,45 @@ class WorksheetImpl extends EtObject implements EtWorksheet {
     return this._et.wb.sheets.indexOf(this._sheet) + 1;
   }
   Range(address: string): EtRange {
-    return new RangeImpl(this._et, this._sheet, parseEtAddress(address));
+    const areas = parseEtAreas(address);
+    return new RangeImpl(this._et, this._sheet, areas[0], areas);
   }
   Activate(): void {
+    if (this._sheet.visibility !== 'Visible') throw new Error('Worksheet 类的 Activate 方法无效（工作表已隐藏）');
     this._et.wb.activeSheet = this._sheet.name;
+  }
+  get Visible(): number {
+    return this._sheet.visibility === 'Visible' ? -1 : this._sheet.visibility === 'Hidden' ? 0 : 2;
+  }
+  set Visible(v: number) {
+    const vis = v === -1 || (v as unknown) === true ? 'Visible' : v === 0 || (v as unknown) === false ? 'Hidden' : v === 2 ? 'VeryHidden' : null;
+    if (!vis) throw new Error('ET fake: bad Visible ' + v);
+    const wb = this._et.wb;
+    if (vis !== 'Visible' && wb.sheets.filter((s) => s.visibility === 'Visible' && s !== this._sheet).length === 0) throw new Error('工作簿中至少要有一张可见的工作表');
+    this._sheet.visibility = vis;
+    if (vis !== 'Visible' && wb.activeSheet === this._sheet.name) {
+      const next = wb.sheets.find((s) => s.visibility === 'Visible')!;
+      wb.select(next.name, 'A1');
+    }
+    wb.changed('sheets', this._sheet.name);
+  }
+  Delete(): void {
+    const wb = this._et.wb;
+    if (this._et.options.protectStructure) throw new Error('工作簿已受保护，无法删除工作表');
+    if (wb.sheets.filter((s) => s.visibility === 'Visible' && s !== this._sheet).length === 0) throw new Error('工作簿中至少要有一张可见的工作表');
+    if (this._et.appImpl.DisplayAlerts) this._et.dialogs.push(`Delete ${this._sheet.name}: 要删除此工作表吗？`);
+    wb.deleteSheet(this._sheet);
+  }
+  get UsedRange(): EtRange {
+    const r = this._sheet.usedRect(false);
+    return new RangeImpl(this._et, this._sheet, r || { top: 0, left: 0, bottom: 0, right: 0 });
+  }
+  get Comments(): EtComments {
+    return new CommentsImpl(this._et, this._sheet);
+  }
+  get ProtectContents(): boolean {
+    const n = this._sheet.name.toLowerCase();
+    return this._sheet.protected || this._et.options.protectedSheets.some((p) => p.toLowerCase() === n);
   }
   get PageSetup(): EtPageSetup {
     return new PageSetupImpl(this._et, this._et.state(this._sheet).page);
@@ -426,9 +566,18 @@ class WorksheetImpl extends EtObject implements EtWorksheet {
 }
 
 /** "A1", "$A$1:$C$3", "A:C", "1:3" → a rectangle (whole columns and rows span the sheet). */
+/** VBA refuses a Range address longer than this (assumed for ET). */
+export const MAX_ADDRESS_CHARS = 255;
+
+/** "A1:B2,D4" → its areas. */
+export function parseEtAreas(address: string): Rect[] {
+  if (address.length > MAX_ADDRESS_CHARS) throw new Error('无效的单元格引用（地址超过 255 个字符）');
+  return address.split(',').map(parseEtAddress);
+}
+
 export function parseEtAddress(address: string): Rect {
   const a = address.trim().toUpperCase();
-  if (a.includes(',')) throw new Error('ET fake: multi-area addresses are not modelled: ' + address);
+  if (a.includes(',')) throw new Error('ET fake: multi-area addresses are only modelled for Range(): ' + address);
   let m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(a);
   let r: Rect | undefined;
   if (m) {
@@ -471,14 +620,109 @@ const overlaps = (a: Rect, b: Rect) => !(a.right < b.left || a.left > b.right ||
 
 class RangeImpl extends EtObject implements EtRange {
   readonly [ET_CLASS] = 'Range';
-  constructor(et: FakeEt, readonly _sheet: FakeSheet, readonly _rect: Rect) {
+  readonly _areas: Rect[];
+  constructor(et: FakeEt, readonly _sheet: FakeSheet, readonly _rect: Rect, areas?: Rect[]) {
     super(et);
+    this._areas = areas || [_rect];
+  }
+  /** Members other than Interior and Address work on one rectangle (as far as the adapter uses them). */
+  _one(member: string): void {
+    if (this._areas.length > 1) throw new Error(`ET fake: Range.${member} on a multi-area range is not modelled`);
   }
   get Row(): number {
     return this._rect.top + 1;
   }
   get Column(): number {
     return this._rect.left + 1;
+  }
+  get Rows(): { Count: number } {
+    this._one('Rows');
+    return new CountImpl(this._et, 'Rows', this._rect.bottom - this._rect.top + 1);
+  }
+  get Columns(): { Count: number } {
+    this._one('Columns');
+    return new CountImpl(this._et, 'Columns', this._rect.right - this._rect.left + 1);
+  }
+  Address(RowAbsolute?: boolean, ColumnAbsolute?: boolean): string {
+    const abs = (a1: string) => {
+      const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+      return (ColumnAbsolute === false ? '' : '$') + m[1] + (RowAbsolute === false ? '' : '$') + m[2];
+    };
+    return this._areas
+      .map((r) => {
+        const a = abs(toA1(r.top, r.left));
+        return r.top === r.bottom && r.left === r.right ? a : a + ':' + abs(toA1(r.bottom, r.right));
+      })
+      .join(',');
+  }
+  get Worksheet(): EtWorksheet {
+    return this._et.sheetImpl(this._sheet);
+  }
+  get Text(): string | null {
+    this._one('Text');
+    const s = this._sheet;
+    return uniform(this._rect, (r, c) => {
+      const cell = s.cells.get(cellKey(r, c));
+      return cell ? displayText(cell) : '';
+    });
+  }
+  get MergeArea(): EtRange {
+    this._one('MergeArea');
+    const m = this._sheet.mergeAt(this._rect.top, this._rect.left);
+    const single = this._rect.top === this._rect.bottom && this._rect.left === this._rect.right;
+    // VBA: a multi-cell range not inside one merged area is its own MergeArea.
+    if (m && (single || (this._rect.top >= m.top && this._rect.bottom <= m.bottom && this._rect.left >= m.left && this._rect.right <= m.right))) {
+      return new RangeImpl(this._et, this._sheet, { ...m });
+    }
+    return this;
+  }
+  get Comment(): EtComment | null {
+    this._one('Comment');
+    const k = cellKey(this._rect.top, this._rect.left);
+    return this._sheet.notes.has(k) ? new CommentImpl(this._et, this._sheet, this._rect.top, this._rect.left) : null;
+  }
+  ClearComments(): void {
+    const s = this._sheet;
+    this._et.wb.guardWrite(s, 'Range.ClearComments');
+    for (const a of this._areas) eachCell(a, (r, c) => s.notes.delete(cellKey(r, c)));
+    this._et.wb.changed('notes', s.name);
+  }
+  AddComment(Text: string): EtComment {
+    this._one('AddComment');
+    if (typeof Text !== 'string') throw new Error('ET fake: AddComment takes a string');
+    const k = cellKey(this._rect.top, this._rect.left);
+    if (this._sheet.notes.has(k)) throw new Error('AddComment 方法无效（单元格已有批注）');
+    this._et.wb.guardWrite(this._sheet, 'Range.AddComment');
+    this._sheet.notes.set(k, { content: Text, author: 'WPS' });
+    this._et.wb.changed('notes', this._sheet.name);
+    return new CommentImpl(this._et, this._sheet, this._rect.top, this._rect.left);
+  }
+  Insert(Shift?: number, CopyOrigin?: number): unknown {
+    this._one('Insert');
+    const { top, left, bottom, right } = this._rect;
+    if (left !== 0 || right !== MAX_COLS - 1) throw new Error('ET fake: only whole rows are inserted ("5:7")');
+    if (Shift !== undefined && Shift !== -4121) throw new Error('ET fake: rows shift down (xlShiftDown)');
+    const n = bottom - top + 1;
+    const wb = this._et.wb;
+    const s = this._sheet;
+    try {
+      wb.insertCells(s, this._rect, n);
+    } catch (e) {
+      throw new Error(String((e as Error).message) === 'merge' ? '无法对合并单元格执行此操作' : '插入行会把非空单元格移出工作表');
+    }
+    // xlFormatFromLeftOrAbove (the default): the new rows take the fills and number formats of the row above.
+    if (top > 0 && CopyOrigin !== 1) {
+      wb.batch(() => {
+        for (const [k, c] of [...s.cells]) {
+          if (keyRow(k) !== top - 1 || (!c.fill && !c.numberFormat)) continue;
+          for (let r = top; r <= bottom; r++) {
+            if (c.fill) wb.setFill(s, r, keyCol(k), { ...c.fill });
+            if (c.numberFormat) wb.setNumberFormat(s, r, keyCol(k), c.numberFormat);
+          }
+        }
+      });
+    }
+    return true;
   }
   _style(row: number, col: number): EtCellStyle {
     const st = this._et.state(this._sheet).styles;
@@ -497,6 +741,7 @@ class RangeImpl extends EtObject implements EtRange {
   }
 
   get Value2(): unknown {
+    this._one('Value2');
     const s = this._sheet;
     const rows: FakeValue[][] = [];
     const { top, left, bottom, right } = this._rect;
@@ -505,13 +750,14 @@ class RangeImpl extends EtObject implements EtRange {
       const row: FakeValue[] = [];
       for (let c = left; c <= right; c++) {
         const cell = s.cells.get(cellKey(r, c));
-        row.push(cell ? cell.value : null);
+        row.push(!cell ? null : cell.error ? (ERROR_CODE[cell.error] !== undefined ? ERROR_CODE[cell.error] : cell.error) : cell.value === '' ? null : cell.value);
       }
       rows.push(row);
     }
     return rows.length === 1 && rows[0].length === 1 ? rows[0][0] : rows;
   }
   set Value2(v: unknown) {
+    this._one('Value2');
     const { top, left, bottom, right } = this._rect;
     const h = bottom - top + 1;
     const w = right - left + 1;
@@ -531,12 +777,20 @@ class RangeImpl extends EtObject implements EtRange {
         }),
       );
     });
+    if (this._et.options.ownWriteEvents) this._et.fireChange(this._sheet, this._rect);
   }
   get NumberFormat(): string | null {
-    return uniform(this._rect, (r, c) => (this._sheet.cells.get(cellKey(r, c)) || { numberFormat: undefined }).numberFormat || 'General');
+    this._one('NumberFormat');
+    const general = this._et.options.generalFormat;
+    return uniform(this._rect, (r, c) => {
+      const nf = (this._sheet.cells.get(cellKey(r, c)) || { numberFormat: undefined }).numberFormat;
+      return !nf || nf === 'General' ? general : nf;
+    });
   }
   set NumberFormat(v: string | null) {
     if (typeof v !== 'string') throw new Error('ET fake: NumberFormat takes one string');
+    this._one('NumberFormat');
+    if (v === this._et.options.generalFormat) v = 'General';
     const wb = this._et.wb;
     wb.batch(() => eachCell(this._rect, (r, c) => wb.setNumberFormat(this._sheet, r, c, v)));
   }
@@ -804,9 +1058,18 @@ class InteriorImpl extends EtObject implements EtInterior {
   constructor(et: FakeEt, readonly _range: RangeImpl) {
     super(et);
   }
+  /** One value over every area (null when they differ). */
+  _uniform<T>(get: (row: number, col: number) => T): T | null {
+    const vals = this._range._areas.map((a) => uniform(a, get));
+    return vals.every((v) => v !== null && v === vals[0]) ? vals[0] : null;
+  }
+  _each(f: (row: number, col: number) => void): void {
+    const wb = this._et.wb;
+    wb.batch(() => this._range._areas.forEach((a) => eachCell(a, f)));
+  }
   get Color(): EtColor | null {
     const s = this._range._sheet;
-    return uniform(this._range._rect, (r, c) => {
+    return this._uniform((r, c) => {
       const cell = s.cells.get(cellKey(r, c));
       return cell && cell.fill ? hexToBgr(cell.fill.color) : NO_FILL_BGR;
     });
@@ -815,12 +1078,12 @@ class InteriorImpl extends EtObject implements EtInterior {
     if (typeof v !== 'number' || v < 0 || v > 0xffffff) throw new Error('ET fake: bad Interior.Color ' + v);
     const wb = this._et.wb;
     const s = this._range._sheet;
-    wb.batch(() => eachCell(this._range._rect, (r, c) => wb.setFill(s, r, c, { color: bgrToHex(v), pattern: 'Solid' })));
+    this._each((r, c) => wb.setFill(s, r, c, { color: bgrToHex(v), pattern: 'Solid' }));
   }
   get ColorIndex(): number | null {
     const s = this._range._sheet;
     // Only "no fill" is modelled; any colour reads as a palette index the fake does not know (null, like mixed).
-    return uniform(this._range._rect, (r, c) => {
+    return this._uniform((r, c) => {
       const cell = s.cells.get(cellKey(r, c));
       return cell && cell.fill ? null : -4142;
     });
@@ -829,7 +1092,72 @@ class InteriorImpl extends EtObject implements EtInterior {
     if (v !== -4142) throw new Error('ET fake: only ColorIndex = xlNone (-4142) is modelled');
     const wb = this._et.wb;
     const s = this._range._sheet;
-    wb.batch(() => eachCell(this._range._rect, (r, c) => wb.setFill(s, r, c, null)));
+    this._each((r, c) => wb.setFill(s, r, c, null));
+  }
+}
+
+/** Range.Rows / Range.Columns: only their Count is modelled (each access is a bridge call, as in ET). */
+class CountImpl extends EtObject {
+  readonly [ET_CLASS]: string;
+  constructor(et: FakeEt, kind: string, readonly _count: number) {
+    super(et);
+    this[ET_CLASS] = kind;
+  }
+  get Count(): number {
+    return this._count;
+  }
+}
+
+class CommentImpl extends EtObject implements EtComment {
+  readonly [ET_CLASS] = 'Comment';
+  constructor(et: FakeEt, readonly _sheet: FakeSheet, readonly _row: number, readonly _col: number) {
+    super(et);
+  }
+  _note() {
+    const n = this._sheet.notes.get(cellKey(this._row, this._col));
+    if (!n) throw new Error('ET fake: the comment was deleted');
+    return n;
+  }
+  Text(text?: string): string {
+    const n = this._note();
+    if (text !== undefined) {
+      if (typeof text !== 'string') throw new Error('ET fake: Comment.Text takes a string');
+      this._et.wb.guardWrite(this._sheet, 'Comment.Text');
+      n.content = text;
+      this._et.wb.changed('notes', this._sheet.name);
+    }
+    return n.content;
+  }
+  get Author(): string {
+    return this._note().author;
+  }
+  Delete(): void {
+    this._note();
+    this._et.wb.guardWrite(this._sheet, 'Comment.Delete');
+    this._sheet.notes.delete(cellKey(this._row, this._col));
+    this._et.wb.changed('notes', this._sheet.name);
+  }
+  get Parent(): EtRange {
+    return new RangeImpl(this._et, this._sheet, { top: this._row, left: this._col, bottom: this._row, right: this._col });
+  }
+}
+
+class CommentsImpl extends EtObject implements EtComments {
+  readonly [ET_CLASS] = 'Comments';
+  constructor(et: FakeEt, readonly _sheet: FakeSheet) {
+    super(et);
+  }
+  /** Reading order (by row, then column), as ET lists them (assumed). */
+  _keys(): number[] {
+    return [...this._sheet.notes.keys()].sort((a, b) => a - b);
+  }
+  get Count(): number {
+    return this._sheet.notes.size;
+  }
+  Item(index: number): EtComment {
+    const k = this._keys()[index - 1];
+    if (k === undefined || !Number.isInteger(index)) throw new Error(`下标越界 (Comments.Item(${index}))`);
+    return new CommentImpl(this._et, this._sheet, keyRow(k), keyCol(k));
   }
 }
 
