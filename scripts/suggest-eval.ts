@@ -18,12 +18,17 @@ import { suggest } from '../src/core/library/suggest';
 const FIXTURES = path.resolve(__dirname, '../test/fixtures');
 const labels = JSON.parse(fs.readFileSync(path.join(__dirname, 'suggest-eval-labels.json'), 'utf8')).projects as Record<string, string[]>;
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const withExisting = args.includes('--existing');
-  const quiet = args.includes('--quiet');
-  const ti = args.indexOf('--top');
-  const top = ti >= 0 ? parseInt(args[ti + 1], 10) : 10;
+export interface InSampleFigures {
+  projects: number;
+  topType: number;
+  /** Projects with at least 3 of the top N from a type judged on topic. */
+  atLeast3: number;
+  strict: number;
+  shown: number;
+}
+
+/** The in-sample figures (the 94 fixture projects); prints each project unless `quiet`, the summary if `summary`. */
+export async function evaluateInSample(top: number, quiet: boolean, withExisting = false, summary = true): Promise<InSampleFigures> {
   const files = fs
     .readdirSync(FIXTURES)
     .filter((f) => /^\d+_[0-9a-f]+\.xlsx$/.test(f))
@@ -34,6 +39,7 @@ async function main(): Promise<void> {
   let lenient = 0;
   let topType = 0;
   let allGood = 0;
+  let atLeast3 = 0;
   let placeholders = 0;
   for (const f of files) {
     for (const t of parseGrids(await readGrids(path.join(FIXTURES, f)))) {
@@ -56,23 +62,36 @@ async function main(): Promise<void> {
       strict += good;
       shown += list.length;
       if (good >= Math.min(8, list.length)) allGood++;
+      if (good >= 3) atLeast3++;
       if (!quiet) {
         console.log(`${id} ${name}  →  ${res.types.slice(0, 3).map((x) => `${x.name}(${x.score})`).join('、')}   on topic ${good}/${list.length}`);
         for (const l of lines) console.log(l);
       }
     }
   }
-  const pct = (n: number, d: number) => ((100 * n) / Math.max(1, d)).toFixed(1) + '%';
-  console.log('');
-  console.log(`projects: ${projects}; suggestions shown: ${shown} (top ${top}${withExisting ? ', table\'s own indicators left out' : ''})`);
-  console.log(`top type judged on topic: ${topType}/${projects} (${pct(topType, projects)})`);
-  console.log(`top-${top} suggestions on topic (from a type judged on topic): ${strict}/${shown} (${pct(strict, shown)})`);
-  console.log(`  counting common indicators as on topic too: ${lenient}/${shown} (${pct(lenient, shown)})`);
-  console.log(`projects with at least 8 of ${top} on topic: ${allGood}/${projects}`);
-  console.log(`suggestions still carrying a placeholder ({数量}/{预算数}): ${placeholders}/${shown} (${pct(placeholders, shown)})`);
+  if (summary) {
+    console.log('');
+    console.log(`projects: ${projects}; suggestions shown: ${shown} (top ${top}${withExisting ? ', table\'s own indicators left out' : ''})`);
+    console.log(`top type judged on topic: ${topType}/${projects} (${pct(topType, projects)})`);
+    console.log(`top-${top} suggestions on topic (from a type judged on topic): ${strict}/${shown} (${pct(strict, shown)})`);
+    console.log(`  counting common indicators as on topic too: ${lenient}/${shown} (${pct(lenient, shown)})`);
+    console.log(`projects with at least 8 of ${top} on topic: ${allGood}/${projects}`);
+    console.log(`projects with at least 3 of ${top} on topic: ${atLeast3}/${projects}`);
+    console.log(`suggestions still carrying a placeholder ({数量}/{预算数}): ${placeholders}/${shown} (${pct(placeholders, shown)})`);
+  }
+  return { projects, topType, atLeast3, strict, shown };
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+export const pct = (n: number, d: number): string => ((100 * n) / Math.max(1, d)).toFixed(1) + '%';
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const ti = args.indexOf('--top');
+  await evaluateInSample(ti >= 0 ? parseInt(args[ti + 1], 10) : 10, args.includes('--quiet'), args.includes('--existing'));
+}
+
+if (require.main === module)
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

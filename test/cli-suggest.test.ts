@@ -31,7 +31,8 @@ describe('ptcheck suggest', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const body = JSON.parse(r.out);
-    expect(Object.keys(body)).toEqual(['types', 'suggestions']);
+    expect(Object.keys(body)).toEqual(['types', 'suggestions', 'fit']);
+    expect(body.fit).toMatchObject({ good: true, reason: 'ok' });
     expect(body.types[0].id).toMatch(/^(env-monitoring|it-ops)$/);
     for (const t of body.types) expect(Object.keys(t)).toEqual(['id', 'name', 'score']);
     expect(body.suggestions.length).toBe(10);

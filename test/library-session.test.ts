@@ -51,6 +51,18 @@ describe('the library tab', () => {
     expect(host.callsOf('readSheets').length).toBe(1);
   });
 
+  it('tells whether the best type fits: well for 环保督查经费, poorly for 租赁费 (only its 资金用途 names a type)', async () => {
+    const { lib } = setup();
+    await lib.activate();
+    expect(lib.getState().fit).toMatchObject({ good: true, reason: 'ok' });
+    lib.setTable(5);
+    const st = lib.getState();
+    expect(st.tables[5].title).toBe('租赁费');
+    expect(st.fit).toMatchObject({ good: false, reason: 'weak', best: { id: 'env-inspection' } });
+    // Still suggested: the weak type's rows, which its 资金用途 supports.
+    expect(items(lib).some((i) => i.id.startsWith('env-inspection.'))).toBe(true);
+  });
+
   it('follows the selected cell, and the tables of the last check', async () => {
     const { host, pane, lib } = setup(g004, new MemoryHost(g004, { active: g004[2].name }));
     host.selected = { sheet: g004[2].name, address: 'C12' };

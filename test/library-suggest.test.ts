@@ -16,6 +16,8 @@ import { extractQuantities } from '../src/core/library/quantity';
 import { suggest, Suggestion } from '../src/core/library/suggest';
 import { libraryFromGrids, libraryToSheets, INDICATOR_COLUMNS } from '../src/core/library/sheet';
 import { readLibraryWorkbook, writeLibraryWorkbook } from '../src/hosts/workbook/library';
+import { noGoodFitText } from '../src/core/i18n/library';
+import { renderSuggestText } from '../src/cli/library-text';
 
 jest.setTimeout(120000);
 
@@ -66,20 +68,20 @@ describe('the library at run time', () => {
       version: 'dept',
       types: [
         { id: 'meeting', name: '会议', keywords: ['年会筹备'], description: '' },
-        { id: 'archives', name: '档案管理', keywords: ['档案', '档案数字化'], description: '档案整理、数字化和保管。' },
+        { id: 'secrecy', name: '保密管理', keywords: ['保密', '保密检查', '涉密载体'], description: '保密检查、涉密载体管理和保密宣传教育。' },
       ],
       indicators: [
         { ...first, valueTemplate: '≥{数量}场', explanation: '部门改写的解释：按会议纪要统计召开场次。' },
         { ...second, id: 'meeting.dept1', explanation: '同名改写，没有编号也应替换内置的这一项。' },
         {
           ...first,
-          id: 'archives.01',
-          types: ['archives'],
-          l3: '数字化档案卷数',
-          explanation: '反映年内完成数字化的档案卷数。按验收清单统计。',
-          valueTemplate: '≥{数量}卷',
-          unit: '卷',
-          keywords: ['档案数字化'],
+          id: 'secrecy.01',
+          types: ['secrecy'],
+          l3: '涉密载体销毁件数',
+          explanation: '反映年内集中销毁的涉密载体件数。按销毁清单统计。',
+          valueTemplate: '≥{数量}件',
+          unit: '件',
+          keywords: ['涉密载体'],
         },
       ],
     };
@@ -94,9 +96,9 @@ describe('the library at run time', () => {
     // The inputs are not changed.
     expect(base.indicators.find((i) => i.id === first.id)!.explanation).not.toContain('部门改写');
     // And the merged library is used by the classifier and the suggester.
-    expect(classify({ name: '档案数字化加工经费' }, { library: merged })[0].id).toBe('archives');
-    const res = suggest({ name: '档案数字化加工经费', goals: '完成1200卷档案数字化' }, { library: merged });
-    expect(res.suggestions.find((s) => s.id === 'archives.01')!.value).toBe('≥1200卷');
+    expect(classify({ name: '保密检查和涉密载体管理经费' }, { library: merged })[0].id).toBe('secrecy');
+    const res = suggest({ name: '保密检查和涉密载体管理经费', goals: '集中销毁涉密载体1200件' }, { library: merged });
+    expect(res.suggestions.find((s) => s.id === 'secrecy.01')!.value).toBe('≥1200件');
   });
 });
 
@@ -405,23 +407,23 @@ describe('the library as a worksheet', () => {
     const rows = [
       ['部门指标库'],
       ['类型', '一级', '二级', '三级', '指标解释', '单位', '方向', '指标值模板', '依据', '关键词', '来源'],
-      ['档案管理', '产出指标', '数量指标', '数字化档案卷数', '反映年内完成数字化的档案卷数。按验收清单统计。', '卷', '正向', '≥{数量}卷', '计划标准', '档案数字化、扫描', '本局'],
+      ['声像档案', '产出指标', '数量指标', '数字化档案卷数', '反映年内完成数字化的档案卷数。按验收清单统计。', '卷', '正向', '≥{数量}卷', '计划标准', '档案数字化、扫描', '本局'],
       ['', '', '质量指标', '档案数字化验收合格率', '反映数字化成果验收合格的程度。合格卷数÷验收卷数×100%。', '%', '正向', '≥98%', '行业', '', ''],
       ['', '成本指标', '经济成本指标', '档案数字化加工总成本', '反映档案数字化加工总支出控制在预算以内的情况。', '万元', '反向', '≤{预算数}{单位}', '预算支出标准', '', ''],
       ['会议', '产出', '数量', '召开档案工作会议次数', '反映召开档案工作会议的次数。按会议记录统计。', '次', '正向', '≥{数量}次', '计划标准', '', ''],
-      ['档案管理', '产出指标', '质量指标', '', '缺少三级指标名称的一行，应报告。', '%', '正向', '≥90%', '计划标准', '', ''],
-      ['档案管理', '产出指标', '数量', '档案扫描页数', '反映扫描的档案页数。按扫描记录统计。', '页', '正向', '≥90百分比', '计划标准', '', ''],
-      ['档案管理', '效益指标', '数量指标', '档案查阅便利度', '反映档案查阅的便利程度。以查阅登记评价。', '', '定性', '明显提升', '计划标准', '', ''],
-      ['档案管理', '满意度指标', '服务对象满意度指标', '查档群众满意度', '反映查档群众对档案服务的满意程度。以问卷调查为准。', '%', '正向', '≥90%', '随便写', '', ''],
-      ['档案管理', '产出指标', '时效指标', '数字化完成时间', '反映档案数字化完成的时间。以验收日期为准。', '', '正向', '{年度}年{月份}月底前完成', '计划标准', '', ''],
-      ['档案管理', '产出指标', '数量指标', '数字化档案卷数', '重复的一行：与第3行同名，应报告。按验收清单统计。', '卷', '正向', '≥{数量}卷', '计划标准', '', ''],
+      ['声像档案', '产出指标', '质量指标', '', '缺少三级指标名称的一行，应报告。', '%', '正向', '≥90%', '计划标准', '', ''],
+      ['声像档案', '产出指标', '数量', '档案扫描页数', '反映扫描的档案页数。按扫描记录统计。', '页', '正向', '≥90百分比', '计划标准', '', ''],
+      ['声像档案', '效益指标', '数量指标', '档案查阅便利度', '反映档案查阅的便利程度。以查阅登记评价。', '', '定性', '明显提升', '计划标准', '', ''],
+      ['声像档案', '满意度指标', '服务对象满意度指标', '查档群众满意度', '反映查档群众对档案服务的满意程度。以问卷调查为准。', '%', '正向', '≥90%', '随便写', '', ''],
+      ['声像档案', '产出指标', '时效指标', '数字化完成时间', '反映档案数字化完成的时间。以验收日期为准。', '', '正向', '{年度}年{月份}月底前完成', '计划标准', '', ''],
+      ['声像档案', '产出指标', '数量指标', '数字化档案卷数', '重复的一行：与第3行同名，应报告。按验收清单统计。', '卷', '正向', '≥{数量}卷', '计划标准', '', ''],
     ];
     const base = getLibrary();
     const imp = libraryFromGrids([gridFrom('本局指标', rows)], base);
     expect(imp.rows).toBe(10);
     expect(imp.library.indicators.map((i) => i.l3)).toEqual(['数字化档案卷数', '档案数字化验收合格率', '档案数字化加工总成本', '召开档案工作会议次数']);
     const [count, rate, cost, meeting] = imp.library.indicators;
-    const archives = imp.library.types.find((t) => t.name === '档案管理')!;
+    const archives = imp.library.types.find((t) => t.name === '声像档案')!;
     expect(archives.id).toMatch(/^dept-[a-z0-9]+$/);
     expect(count.types).toEqual([archives.id]);
     expect(count.keywords).toEqual(['档案数字化', '扫描']);
@@ -440,8 +442,8 @@ describe('the library as a worksheet', () => {
     expect(imp.issues[5]).toMatch(/第12行：三级指标“数字化档案卷数”与第3行重复/);
     // Merged in, the new type is classified and its indicators suggested, filled from the goals.
     const merged = mergeLibraries(base, imp.library);
-    const res = suggest({ name: '档案管理数字化经费', goals: '完成3000卷档案数字化', budget: 12 }, { library: merged });
-    expect(res.types[0].name).toBe('档案管理');
+    const res = suggest({ name: '声像档案数字化经费', goals: '完成3000卷档案数字化', budget: 12 }, { library: merged });
+    expect(res.types.slice(0, 2).map((t) => t.name)).toContain('声像档案');
     expect(res.suggestions.find((s) => s.l3 === '数字化档案卷数')!.value).toBe('≥3000卷');
     expect(res.suggestions.find((s) => s.l3 === '档案数字化加工总成本')!.value).toBe('≤12万元');
   });
@@ -450,5 +452,51 @@ describe('the library as a worksheet', () => {
     const imp = libraryFromGrids([gridFrom('Sheet1', [['项目', '金额'], ['a', '1']])], getLibrary());
     expect(imp.issues[0]).toContain('没有找到指标库工作表');
     expect(imp.library.indicators).toEqual([]);
+  });
+});
+
+describe('when no project type fits', () => {
+  it('says the fit is good when the name names a type', () => {
+    const res = suggest({ name: '业务培训费', purpose: '举办业务培训班2期，培训120人' });
+    expect(res.fit).toMatchObject({ good: true, reason: 'ok', best: { id: 'training' } });
+    expect(res.fit.words).toContain('培训');
+  });
+
+  it('says so, and why, when only the 资金用途 names a type (weak fit), and still suggests that type', () => {
+    const res = suggest({ name: '环安局建设经费', purpose: '用于大气污染防治设备购置' });
+    expect(res.fit.good).toBe(false);
+    expect(res.fit.reason).toBe('weak');
+    expect(res.fit.best!.id).toBe('pollution');
+    expect(res.fit.words).toContain('大气污染防治');
+    expect(res.suggestions.filter((s) => s.type === 'pollution' || s.type === 'equipment').length).toBeGreaterThanOrEqual(3);
+    expect(noGoodFitText(res.fit)).toMatch(/匹配度低.*大气\/水污染治理.*大气污染防治/);
+  });
+
+  it('builds suggestions from what the texts name when nothing fits: the object and its quantities, plus the common ones', () => {
+    const res = suggest({ name: '航天育种搭载试验经费', purpose: '搭载作物种子300份，开展太空育种试验', year: 2024 });
+    expect(res.fit).toMatchObject({ good: false, reason: 'none', words: [] });
+    const own = res.suggestions.filter((s) => s.type === 'project');
+    expect(own.map((s) => [s.l2, s.l3, s.value])).toEqual(
+      expect.arrayContaining([
+        ['数量指标', '搭载作物种子份数', '≥300份'],
+        ['质量指标', '航天育种搭载试验任务完成率', '≥95%'],
+        ['时效指标', '航天育种搭载试验完成时间', '2024年12月底前完成'],
+      ]),
+    );
+    // Same length, and what the profile requires is still there (成本, a 效益, 满意度), from the common rows.
+    expect(res.suggestions.length).toBe(10);
+    for (const l2 of ['成本指标', '服务对象满意度指标']) expect(res.suggestions.some((s) => s.l2 === l2)).toBe(true);
+    // The project's own rows replace the common rows they say more precisely.
+    expect(res.suggestions.map((s) => s.l3)).not.toContain('年度任务完成率');
+    expect(res.suggestions.map((s) => s.l3)).not.toContain('项目完成时间');
+    expect(noGoodFitText(res.fit)).toMatch(/没有与本项目相符的项目类型/);
+  });
+
+  it('prints the no-fit line in `ptcheck suggest` text output', () => {
+    const res = suggest({ name: '航天育种搭载试验经费' });
+    const plain = { bold: (s: string) => s, dim: (s: string) => s, bad: (s: string) => s, severity: (_: unknown, s: string) => s };
+    expect(renderSuggestText('航天育种搭载试验经费', res, plain)).toContain('指标库中没有与本项目相符的项目类型');
+    const good = suggest({ name: '业务培训费' });
+    expect(renderSuggestText('业务培训费', good, plain)).not.toContain('匹配度低');
   });
 });

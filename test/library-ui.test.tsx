@@ -15,8 +15,9 @@ import { TaskPane } from '../src/taskpane/components/TaskPane';
 import { registerPaneIcons } from '../src/taskpane/icons';
 import { FIXTURES, loadGrids } from './helpers/load';
 
-// Rendering Fluent in jsdom takes seconds on a loaded machine.
-jest.setTimeout(30_000);
+// The whole pane over the built-in library (151 types, 2,800 indicators) on a shared machine: more than jest's
+// default 5 s, though nothing here is a timing assertion (a timeout would tear jsdom down under pending updates).
+jest.setTimeout(60000);
 
 let g002: Grid[];
 

@@ -1,5 +1,5 @@
 // Text output of `ptcheck suggest` (suggestions grouped by 二级, in table order) and `ptcheck library`.
-import { libraryCliText as T } from '../core/i18n/library';
+import { libraryCliText as T, noGoodFitText } from '../core/i18n/library';
 import { Library } from '../core/library/schema';
 import { SuggestResult } from '../core/library/suggest';
 import { Style } from './text';
@@ -19,6 +19,7 @@ export function renderSuggestText(name: string, res: SuggestResult, style: Style
   out.push(
     T.typesHeading + (res.types.length ? res.types.map((t) => `${t.name}（${t.score.toFixed(2)}）`).join('、') : T.noTypes),
   );
+  if (!res.fit.good) out.push(style.bad(noGoodFitText(res.fit)));
   out.push('');
   if (!res.suggestions.length) {
     out.push(T.noSuggestions, '');

@@ -146,6 +146,8 @@ async function runSuggest(cmd: SuggestCommand, deps: CliDeps): Promise<number> {
     const body = {
       types: res.types.map((t) => ({ id: t.id, name: t.name, score: t.score })),
       suggestions: res.suggestions.map((x) => ({ type: x.type, l1: x.l1, l2: x.l2, l3: x.l3, desc: x.desc, value: x.value, unit: x.unit, basis: x.basis, score: x.score })),
+      // Added after the first release: how well the best type fits (good=false: suggestions drawn from the texts).
+      fit: { good: res.fit.good, reason: res.fit.reason, score: res.fit.score, best: res.fit.best ? res.fit.best.id : null, words: res.fit.words },
     };
     deps.stdout.write(JSON.stringify(body, null, 2) + '\n');
   } else {

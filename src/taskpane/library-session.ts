@@ -11,7 +11,7 @@ import { Grid, parseRange } from '../core/grid';
 import { parseGrids } from '../core/parse';
 import { TargetTable, displayName } from '../core/model';
 import { Profile, chooseProfile, findProfile, matchL1, matchL2 } from '../core/profiles';
-import { TypeScore } from '../core/library/classify';
+import { TypeFit, TypeScore } from '../core/library/classify';
 import { Suggestion, fillIndicators, suggest, tableHas } from '../core/library/suggest';
 import { searchLibrary } from '../core/library/search';
 import { indicatorsOfType } from '../core/library';
@@ -74,6 +74,8 @@ export interface LibraryState {
   /** Index into tables, -1 when none. */
   current: number;
   types: TypeScore[];
+  /** How well the best type fits the current table's project (null before a table is read). */
+  fit: TypeFit | null;
   query: string;
   /** The list shows search hits (the query is not blank), else the suggestions. */
   searching: boolean;
@@ -163,6 +165,7 @@ export class LibrarySession extends Store<LibraryState> {
   private suggestions: LibraryItem[] = [];
   private suggestedFor: TargetTable | null = null;
   private types: TypeScore[] = [];
+  private fit: TypeFit | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private activated = false;
   private unsubscribe: () => void;
@@ -173,6 +176,7 @@ export class LibrarySession extends Store<LibraryState> {
       tables: [],
       current: -1,
       types: [],
+      fit: null,
       query: '',
       searching: false,
       groups: [],
@@ -444,7 +448,7 @@ export class LibrarySession extends Store<LibraryState> {
     const query = this.state.query.trim();
     if (!t || t.kind === 'department') {
       this.suggestions = [];
-      this.set({ types: [], groups: [], listed: 0, searching: !!query });
+      this.set({ types: [], fit: null, groups: [], listed: 0, searching: !!query });
       return;
     }
     const chosen = chooseProfile(t);
@@ -453,6 +457,7 @@ export class LibrarySession extends Store<LibraryState> {
       const res = suggest({ name: '', existing: t }, { top: SUGGEST_TOP });
       this.suggestedFor = t;
       this.types = res.types;
+      this.fit = res.fit;
       this.suggestions = res.suggestions.map(toItem);
     }
     let items = this.suggestions;
@@ -464,7 +469,7 @@ export class LibrarySession extends Store<LibraryState> {
       hits = hits.filter((ind) => !has(ind)).slice(0, type ? TYPE_LIMIT : SEARCH_LIMIT);
       items = fillIndicators({ name: '', existing: t }, hits).map(toItem);
     }
-    this.set({ types: this.types, groups: groupItems(items, profile), listed: items.length, searching: !!query || !!type });
+    this.set({ types: this.types, fit: this.fit, groups: groupItems(items, profile), listed: items.length, searching: !!query || !!type });
   }
 }
 

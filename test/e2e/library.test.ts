@@ -103,6 +103,16 @@ describe.each(['1.18', '1.1'])('指标库 in the playground at ExcelApi %s', (ap
     await page.screenshot({ path: path.join(ARTIFACTS, `library-playground-${api}.png`) });
     await page.click('[data-testid="tab-check"]');
     expect(await page.textContent('[data-testid="summary"]')).toMatch(/^6 个表/);
+
+    // The first table's project fits its type: no note. 租赁费 names no type (only its 资金用途 does): the note says so.
+    await page.click('[data-testid="tab-library"]');
+    await page.waitForSelector('[data-testid="library-type"]');
+    expect(await page.$('[data-testid="library-no-fit"]')).toBeNull();
+    await page.click('[data-testid="library-table"]');
+    await page.click('.ms-Dropdown-item:has-text("租赁费")');
+    await page.waitForSelector('[data-testid="library-no-fit"]');
+    expect(await page.textContent('[data-testid="library-no-fit"]')).toMatch(/^与指标库中的项目类型匹配度低：项目名称没有明确指向/);
+    await (await page.$('[data-testid="task-pane"]'))!.screenshot({ path: path.join(ARTIFACTS, `library-no-fit-${api}.png`) });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -20,7 +20,7 @@ export const librarySheetText = {
     id: '编号',
   },
   /** Column headers of the optional project-type sheet. */
-  typeColumns: { name: '类型', id: '编号', keywords: '关键词', description: '说明' },
+  typeColumns: { name: '类型', id: '编号', keywords: '关键词', description: '说明', class: '支出功能分类', source: '来源' },
   commonType: '通用',
   defaultSource: '部门指标库',
 };
@@ -50,9 +50,20 @@ export const libraryImportText = {
 };
 
 /** The command line's `suggest` and `library` output. */
+/**
+ * Said when no project type fits well (pane and CLI): why, and that the suggestions come from what the project's
+ * texts name rather than from one type's list.
+ */
+export function noGoodFitText(fit: { reason: string; score: number; best?: { name: string }; words: string[] }): string {
+  if (fit.reason === 'none' || !fit.best)
+    return '指标库中没有与本项目相符的项目类型：项目名称、资金用途和绩效目标中没有任何类型的关键词。以下指标按项目文字中提到的对象、活动和数量推荐，并补充通用指标，请逐项核对。';
+  const found = fit.words.length ? `（项目文字中只找到“${fit.words.slice(0, 3).join('、')}”）` : '';
+  return `与指标库中的项目类型匹配度低：项目名称没有明确指向最接近的“${fit.best.name}”${found}，匹配度 ${Math.round(fit.score * 100)}%。以下指标按项目文字中提到的对象、活动和数量推荐（不限于这一类型），请逐项核对。`;
+}
+
 export const libraryCliText = {
   typesHeading: '项目类型：',
-  noTypes: '（未能判断项目类型，以下为通用指标）',
+  noTypes: '（未能判断项目类型）',
   suggestionsHeading: (n: number) => `建议指标（${n} 项）：`,
   noSuggestions: '（没有可建议的指标）',
   basis: '依据',

@@ -104,15 +104,27 @@ function buildIndex(lib: Library): ClassifierIndex {
   });
   const df = new Map<string, number>();
   for (const r of raw) df.set(r.text, (df.get(r.text) || 0) + 1);
+  // How many other types' indicators use each term (memoised: the same word is a keyword of several types).
+  const usedBy = new Map<string, number[]>();
+  const typesUsing = (text: string): number[] => {
+    let list = usedBy.get(text);
+    if (!list) {
+      // Only the types whose vocabulary has every bigram of the word can contain it.
+      const grams = bigrams(text);
+      let candidates: number[] | undefined;
+      for (const g of grams) {
+        const l = vocab.get(g) || [];
+        candidates = candidates ? candidates.filter((ti) => l.indexOf(ti) >= 0) : l.slice();
+        if (!candidates.length) break;
+      }
+      list = (candidates || []).filter((ti) => corpus[ti].indexOf(text) >= 0);
+      usedBy.set(text, list);
+    }
+    return list;
+  };
   const terms: Term[] = raw.map((r) => {
     // How many other types' indicators use the word: 发放, 维护, 宣传 say little about which type a project is.
-    // (Only the types whose vocabulary has the word's rarest bigram can contain it.)
-    let candidates: number[] | undefined;
-    for (const g of bigrams(r.text)) {
-      const list = vocab.get(g) || [];
-      if (!candidates || list.length < candidates.length) candidates = list;
-    }
-    const others = (candidates || []).filter((ti) => ti !== r.type && corpus[ti].indexOf(r.text) >= 0).length;
+    const others = typesUsing(r.text).filter((ti) => ti !== r.type).length;
     const generic = others / Math.max(1, types.length);
     const weight = (lengthWeight(r.text.replace(/\|/g, '').length) * r.boost) / Math.sqrt(df.get(r.text) || 1) / (1 + 3 * generic);
     return { text: r.text, type: r.type, weight, grams: bigrams(r.text) };
@@ -140,7 +152,7 @@ export function expandAliases(text: string): string {
 }
 
 /** Per-type score of one field: its keyword matches, strongest first, each further one decayed. */
-function scoreField(ix: ClassifierIndex, text: string, into: number[], fieldWeight: number): void {
+function scoreField(ix: ClassifierIndex, text: string, into: number[], fieldWeight: number, words?: Map<number, string[]>): void {
   if (!text) return;
   const extra = expandAliases(text);
   const best = new Map<number, number>(); // term → match strength
@@ -172,6 +184,12 @@ function scoreField(ix: ClassifierIndex, text: string, into: number[], fieldWeig
     let list = perType.get(term.type);
     if (!list) perType.set(term.type, (list = []));
     list.push(m * term.weight);
+    // Whole words the text names (not partial or alias matches): what a "no good fit" note can quote.
+    if (words && m >= 1 && text.indexOf(term.text) >= 0) {
+      let w = words.get(term.type);
+      if (!w) words.set(term.type, (w = []));
+      if (w.indexOf(term.text) < 0) w.push(term.text);
+    }
   });
   perType.forEach((list, type) => {
     list.sort((a, b) => b - a);
@@ -203,6 +221,10 @@ function vocabularyCover(ix: ClassifierIndex, name: string): number[] {
 export interface RankedType extends TypeScore {
   /** The unbounded evidence behind `score`, for weighing types against each other. */
   raw: number;
+  /** The part of `raw` the project name's own words give (no alias, purpose or goals). */
+  nameRaw: number;
+  /** The type's keywords the project's texts name word for word, longest first. */
+  words: string[];
 }
 
 /** Ranked project types for a project; types with no evidence at all are left out. */
@@ -210,9 +232,11 @@ export function rankTypes(project: ProjectText, lib: Library = getLibrary()): Ra
   const ix = classifierIndex(lib);
   const raw = ix.types.map(() => 0);
   const name = normalise(project.name || '');
-  scoreField(ix, name, raw, FIELD_WEIGHT.name);
-  scoreField(ix, normalise(project.purpose || ''), raw, FIELD_WEIGHT.purpose);
-  scoreField(ix, normalise(project.goals || ''), raw, FIELD_WEIGHT.goals);
+  const words = new Map<number, string[]>();
+  scoreField(ix, name, raw, FIELD_WEIGHT.name, words);
+  const nameRaw = raw.slice();
+  scoreField(ix, normalise(project.purpose || ''), raw, FIELD_WEIGHT.purpose, words);
+  scoreField(ix, normalise(project.goals || ''), raw, FIELD_WEIGHT.goals, words);
 
   const cover = vocabularyCover(ix, name);
   const anyKeyword = raw.some((r) => r > 0);
@@ -220,10 +244,48 @@ export function rankTypes(project: ProjectText, lib: Library = getLibrary()): Ra
   raw.forEach((r, i) => {
     // Nothing matched a keyword: fall back to the indicator vocabulary alone, when it says enough.
     const f = anyKeyword ? r * (0.75 + 0.5 * cover[i]) : cover[i] >= 0.3 ? cover[i] : 0;
-    if (f > 0) out.push({ id: ix.types[i].id, name: ix.types[i].name, score: Math.round((f / (f + 3)) * 1000) / 1000, raw: f });
+    if (f > 0)
+      out.push({
+        id: ix.types[i].id,
+        name: ix.types[i].name,
+        score: Math.round((f / (f + 3)) * 1000) / 1000,
+        raw: f,
+        nameRaw: nameRaw[i],
+        words: (words.get(i) || []).slice().sort((a, b) => b.length - a.length),
+      });
   });
   out.sort((a, b) => b.raw - a.raw || a.id.localeCompare(b.id));
   return out;
+}
+
+/** How well the best type fits a project, and why not when it does not. */
+export interface TypeFit {
+  /** False when no type fits well: suggestions are then built from what the project's texts name. */
+  good: boolean;
+  /** The best type's score (0 when none matched). */
+  score: number;
+  /** Why the fit is poor: no type's words found, or only weak ones (the words and where they were found). */
+  reason: 'none' | 'weak' | 'ok';
+  /** The best type, if any matched. */
+  best?: { id: string; name: string };
+  /** Its words the project names (empty when it was reached only through partial, alias or indicator words). */
+  words: string[];
+}
+
+/**
+ * A type fits well when the project's own texts name it: a keyword in the project name worth at least
+ * GOOD_NAME_EVIDENCE (one exact two-character word, or a longer partial one), or strong evidence over all fields.
+ * Below that the type was reached through a partial word, the alias table or the indicators' vocabulary only,
+ * and its indicators would be a guess.
+ */
+const GOOD_NAME_EVIDENCE = 2.4;
+const GOOD_TOTAL_EVIDENCE = 4;
+
+export function assessFit(ranked: RankedType[]): TypeFit {
+  const top = ranked[0];
+  if (!top) return { good: false, score: 0, reason: 'none', words: [] };
+  const good = top.nameRaw >= GOOD_NAME_EVIDENCE || top.raw >= GOOD_TOTAL_EVIDENCE;
+  return { good, score: top.score, reason: good ? 'ok' : 'weak', best: { id: top.id, name: top.name }, words: top.words };
 }
 
 /** Ranked project types for a project, best first, as `{id, name, score}`. */

@@ -66,6 +66,8 @@ export function mergeLibraries(base: Library, extra: Library): Library {
         name: t.name || old.name,
         keywords: uniq(old.keywords.concat(t.keywords)),
         description: t.description || old.description,
+        class: t.class || old.class,
+        source: t.source || old.source,
       };
     }
   }

@@ -12,6 +12,10 @@ export const ProjectTypeSchema = z.object({
   /** Words and phrases that show a project is of this type (used by the classifier). */
   keywords: z.array(z.string().min(1)).min(1),
   description: z.string().default(''),
+  /** 支出功能分类 类 the type belongs to (e.g. 教育), for browsing and coverage reports. */
+  class: z.string().optional(),
+  /** The published documents the type and its indicators were drawn from. */
+  source: z.string().optional(),
 });
 export type ProjectType = z.infer<typeof ProjectTypeSchema>;
 

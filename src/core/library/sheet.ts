@@ -19,7 +19,7 @@ type ColumnKey = keyof typeof S.columns;
 export const INDICATOR_COLUMNS: ColumnKey[] = ['type', 'l1', 'l2', 'l3', 'explanation', 'unit', 'polarity', 'template', 'basis', 'keywords', 'source', 'id'];
 const REQUIRED_COLUMNS: ColumnKey[] = ['type', 'l1', 'l2', 'l3', 'template', 'basis'];
 type TypeColumnKey = keyof typeof S.typeColumns;
-const TYPE_COLUMNS: TypeColumnKey[] = ['name', 'id', 'keywords', 'description'];
+const TYPE_COLUMNS: TypeColumnKey[] = ['name', 'id', 'keywords', 'description', 'class', 'source'];
 
 /** Other header texts accepted for each column (a department's sheet need not match ours to the letter). */
 const HEADER_ALIASES: { [k in ColumnKey]: string[] } = {
@@ -41,6 +41,8 @@ const TYPE_HEADER_ALIASES: { [k in TypeColumnKey]: string[] } = {
   id: ['编号', 'id', 'ID'],
   keywords: ['关键词', '关键字'],
   description: ['说明', '描述'],
+  class: ['支出功能分类', '功能分类', '类'],
+  source: ['来源', '出处'],
 };
 
 const LIST_SEP_RE = /[、，,;；\n]+/;
@@ -66,10 +68,13 @@ export function libraryToSheets(lib: Library): LibrarySheets {
   const typeName = (id: string) => (id === 'common' ? S.commonType : byId.has(id) ? byId.get(id)!.name : id);
   const indicators: string[][] = [INDICATOR_COLUMNS.map((k) => S.columns[k])];
   for (const i of lib.indicators) {
+    // A 社会/生态环境成本 row is written in core2021 form: under classic (成本指标 under 产出) it would read back
+    // as 经济成本.
+    const place = i.core2021.l1 === '成本指标' && i.core2021.l2 !== '经济成本指标' ? i.core2021 : i;
     indicators.push([
       i.types.map(typeName).join('、'),
-      i.l1,
-      i.l2,
+      place.l1,
+      place.l2,
       i.l3,
       i.explanation,
       i.unit,
@@ -82,7 +87,7 @@ export function libraryToSheets(lib: Library): LibrarySheets {
     ]);
   }
   const types: string[][] = [TYPE_COLUMNS.map((k) => S.typeColumns[k])];
-  for (const t of lib.types) types.push([t.name, t.id, t.keywords.join('、'), t.description]);
+  for (const t of lib.types) types.push([t.name, t.id, t.keywords.join('、'), t.description, t.class || '', t.source || '']);
   return { indicators, types };
 }
 
@@ -220,6 +225,8 @@ const TypeRowSchema = z.object({
   id: z.string().refine((s) => !s || /^[a-z0-9-]+$/.test(s), (s) => ({ message: E.badTypeId(s) })),
   keywords: z.array(z.string()),
   description: z.string(),
+  class: z.string(),
+  source: z.string(),
 });
 
 /**
@@ -241,7 +248,14 @@ export function libraryFromGrids(grids: Grid[], base: Library, version = 'depart
     for (let r = h.row + 1; r < g.rowCount; r++) {
       if (g.isBlankRow(r)) continue;
       const cell = (k: TypeColumnKey) => (h.cols[k] === undefined ? '' : g.effectiveText(r, h.cols[k]!).trim());
-      const parsed = TypeRowSchema.safeParse({ name: cell('name'), id: clean(cell('id')), keywords: splitList(cell('keywords')), description: cell('description') });
+      const parsed = TypeRowSchema.safeParse({
+        name: cell('name'),
+        id: clean(cell('id')),
+        keywords: splitList(cell('keywords')),
+        description: cell('description'),
+        class: cell('class'),
+        source: cell('source'),
+      });
       if (!parsed.success) {
         issues.push(E.typeRow(g.name, r + 1, parsed.error.issues.map((i) => i.message).join('；')));
         continue;
@@ -249,7 +263,15 @@ export function libraryFromGrids(grids: Grid[], base: Library, version = 'depart
       const t = parsed.data;
       const existing = known.typeByName.get(t.name);
       const id = t.id || (existing ? existing.id : 'dept-' + hashId(t.name));
-      types.set(id, { id, name: t.name, keywords: t.keywords.length ? t.keywords : [t.name], description: t.description });
+      types.set(id, {
+        id,
+        name: t.name,
+        keywords: t.keywords.length ? t.keywords : [t.name],
+        description: t.description,
+        // Optional fields stay absent when the sheet leaves them empty, as in the built-in data.
+        ...(t.class ? { class: t.class } : {}),
+        ...(t.source ? { source: t.source } : {}),
+      });
       byName.set(t.name, id);
     }
   }

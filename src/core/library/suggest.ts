@@ -4,7 +4,7 @@
 // 资金用途). A value that could not be filled keeps its placeholder ({数量}) visibly, and says so in `missing`.
 import { Library, LibraryIndicator } from './schema';
 import { cachedFor, getLibrary, LIBRARY_DEFAULT_YEAR, lookup } from './index';
-import { RankedType, TypeScore, classifierIndex, expandAliases, rankTypes } from './classify';
+import { RankedType, TypeFit, TypeScore, assessFit, classifierIndex, expandAliases, rankTypes } from './classify';
 import { bigrams, nameKey, normalise, toHalfWidth } from './text';
 import { Quantity, extractQuantities, formatQuantity, matchQuantity, templateCountUnit } from './quantity';
 import { TargetTable, displayName } from '../model';
@@ -65,6 +65,12 @@ export interface Suggestion {
 
 export interface SuggestResult {
   types: TypeScore[];
+  /**
+   * How well the best type fits. When `fit.good` is false no type fits well: the suggestions were then drawn from
+   * the indicators whose words the project's texts name (its object, activities, quantities), across all types,
+   * plus the common ones — and the user should be told so.
+   */
+  fit: TypeFit;
   suggestions: Suggestion[];
   /** The profile the suggestions are placed for. */
   profile: SuggestProfile;
@@ -374,6 +380,55 @@ interface Candidate {
 const MAX_TYPES = 3;
 const TYPE_RATIO = 0.45;
 const COMMON_WEIGHT = 0.35;
+/** Without a good fit the weak types' indicators weigh less than those the project's texts name. */
+const WEAK_TYPE_WEIGHT = 0.8;
+/** Text matches: at most this many, each needing this much distinctive (IDF-weighted) shared vocabulary. */
+const TEXT_MATCHES = 40;
+const MIN_TEXT_EVIDENCE = 5;
+/** With no type at all, one distinctive shared word is enough: there is nothing better to go on. */
+const MIN_TEXT_EVIDENCE_ALONE = 3;
+const MIN_TEXT_RELEVANCE = 0.35;
+
+/**
+ * The indicators, from any type, whose 三级 and keywords share distinctive vocabulary with the project's texts,
+ * best first: what to suggest when no type fits. Shared words every type uses (管理, 服务, 建设) do not count
+ * towards the evidence, so a name made of them matches nothing.
+ */
+function textMatches(
+  lib: Library,
+  query: { [g: string]: true },
+  text: string,
+  idf: Map<string, number>,
+  maxIdf: number,
+  minEvidence: number,
+): Array<{ ind: LibraryIndicator; weight: number }> {
+  // Only the indicators sharing a bigram with the texts are scored (an inverted index built once per library).
+  const postings = cachedFor(lib, 'text-postings', () => {
+    const m = new Map<string, LibraryIndicator[]>();
+    for (const ind of lib.indicators) {
+      if (ind.types[0] === 'common') continue;
+      for (const g of infoOf(lib, ind).grams) {
+        let list = m.get(g);
+        if (!list) m.set(g, (list = []));
+        if (list[list.length - 1] !== ind) list.push(ind);
+      }
+    }
+    return m;
+  });
+  const evidence = new Map<LibraryIndicator, number>();
+  for (const g in query) {
+    const w = idf.get(g) === undefined ? maxIdf : idf.get(g)!;
+    for (const ind of postings.get(g) || []) evidence.set(ind, (evidence.get(ind) || 0) + w);
+  }
+  const out: Array<{ ind: LibraryIndicator; weight: number }> = [];
+  evidence.forEach((e, ind) => {
+    if (e < minEvidence) return;
+    const rel = relevance(infoOf(lib, ind), query, text, idf, maxIdf);
+    if (rel >= MIN_TEXT_RELEVANCE) out.push({ ind, weight: rel });
+  });
+  out.sort((a, b) => b.weight - a.weight || a.ind.id.localeCompare(b.ind.id));
+  return out.slice(0, TEXT_MATCHES);
+}
 
 function relevance(info: IndicatorInfo, query: { [g: string]: true }, text: string, idf: Map<string, number>, maxIdf: number): number {
   let have = 0;
@@ -501,7 +556,13 @@ export function suggest(project: SuggestProject, opts: SuggestOptions = {}): Sug
     if (budgetYuan !== null && perUnitYuan(filled.value) > budgetYuan) tier += 2;
     candidates.push({ info: i, type, tier, score, filled });
   };
-  for (const t of used) for (const ind of byType.get(t.id) || []) add(ind, t.id, 0, t.raw / ranked[0].raw);
+  const fit = assessFit(ranked);
+  // No type fits well: the indicators that name what the project's texts name, from any type, compete with the
+  // weak types' own (which may still be right: a terse name explained by its 资金用途).
+  if (!fit.good)
+    for (const c of textMatches(lib, query, text, ix.idf, ix.maxIdf, ranked.length ? MIN_TEXT_EVIDENCE : MIN_TEXT_EVIDENCE_ALONE))
+      add(c.ind, c.ind.types[0], 0, c.weight);
+  for (const t of used) for (const ind of byType.get(t.id) || []) add(ind, t.id, 0, (t.raw / ranked[0].raw) * (fit.good ? 1 : WEAK_TYPE_WEIGHT));
   for (const ind of byType.get('common') || []) add(ind, 'common', 1, COMMON_WEIGHT);
 
   // A quantity the text names fills the indicator whose noun fits it best (118名干部职工 is 职工体检人数, not
@@ -568,12 +629,69 @@ export function suggest(project: SuggestProject, opts: SuggestOptions = {}): Sug
   picked.sort((a, b) => a.tier - b.tier || b.score - a.score || a.info.ind.id.localeCompare(b.info.ind.id));
 
   const suggestions: Suggestion[] = picked.map((c) => toSuggestion(c.info.ind, c.type, profileId, c.filled, c.score));
+  // Nothing in the library names what this project is about: say it in the project's own words (its object,
+  // the quantities its texts give) instead of leaving only the common rows; they take the place of common rows
+  // of the same 二级, so the list keeps its length and what the profile requires.
+  if (!fit.good && suggestions.filter((x) => x.type !== 'common').length < 3) {
+    const own = fromProjectText(name, ctx, taken);
+    for (const o of own) {
+      // The common row it says more specifically (年度任务完成率 for 某某任务完成率), else the last of its 二级.
+      const shape = shapeOf(o.l3, o.desc, CATEGORY_OF_L2[o.l2]);
+      const same = suggestions.findIndex(
+        (x) => x.type === 'common' && (x.l3.slice(-4) === o.l3.slice(-4) || nearSame(shapeOf(x.l3, x.desc, CATEGORY_OF_L2[x.l2]), shape)),
+      );
+      const at = same >= 0 ? same : suggestions.map((x) => x.type === 'common' && x.l2 === o.l2).lastIndexOf(true);
+      if (at >= 0) suggestions.splice(at, 1);
+      else if (suggestions.length >= top) {
+        const last = suggestions.map((x) => x.type === 'common').lastIndexOf(true);
+        if (last < 0) continue;
+        suggestions.splice(last, 1);
+      }
+      suggestions.unshift(o);
+    }
+  }
   return {
     types: ranked.slice(0, 5).map((t) => ({ id: t.id, name: t.name, score: t.score })),
+    fit,
     suggestions,
     profile: profileId,
     year: ctx.year,
   };
+}
+
+/** Words of a project name that say how it is funded, not what it is about. */
+const FUNDING_SUFFIX_RE = /(?:专项|工作|业务|补助|补贴|经费|资金|费用|项目|费|款|支出|及|和|等)+$/;
+const COUNT_WORD: { [unit: string]: string } = { 人: '人数', 名: '人数', 位: '人数', 人次: '人次', 户: '户数', 个: '个数', 座: '个数', 所: '个数', 处: '个数', 家: '家数', 次: '次数', 场: '场次', 期: '期数', 件: '件数', 套: '套数', 台: '台数', 辆: '辆数', 份: '份数', 篇: '篇数' };
+
+/**
+ * Indicators named after the project itself, for a project no library type fits: its quantities as 数量指标 (the
+ * noun the text counts), and its object's completion rate and deadline. Drawn from the texts, so they carry the
+ * project's words; marked with type "project".
+ */
+function fromProjectText(name: string, ctx: FillContext, taken: NameShape[]): Suggestion[] {
+  const core = toHalfWidth(name)
+    .replace(/^\s*(?:20\d{2}年度?)?/, '')
+    .replace(/[（(【\[][^）)】\]]*[）)】\]]/g, '')
+    .replace(/[“”"'《》\s]/g, '')
+    .replace(FUNDING_SUFFIX_RE, '')
+    .slice(0, 16);
+  const out: Suggestion[] = [];
+  const place = (l2: string) => ({ l1: l2 === '服务对象满意度指标' ? '满意度指标' : '产出指标', l2 });
+  const push = (l2: string, l3: string, desc: string, value: string, unit: string, basis: string) => {
+    const shape = shapeOf(l3, desc, CATEGORY_OF_L2[l2]);
+    if (taken.some((t) => nearSame(t, shape)) || out.some((o) => o.l3 === l3)) return;
+    out.push({ id: 'project.' + (out.length + 1), type: 'project', ...place(l2), l3, desc, value, unit, basis, score: 0.5, missing: [] });
+  };
+  for (const q of ctx.quantities.slice(0, 2)) {
+    const noun = (q.after.length >= 2 ? q.after : q.before).replace(/\|/g, '');
+    if (noun.length < 2) continue;
+    push('数量指标', noun + (COUNT_WORD[q.unit] || '数量'), `反映项目${noun}的数量。按项目实施台账统计。`, `≥${formatQuantity(q.value)}${q.unit}`, q.unit, '计划标准');
+  }
+  if (core.length >= 2) {
+    push('质量指标', core + '任务完成率', `反映${core}各项任务按计划完成的程度。计算公式：完成任务量÷计划任务量×100%。`, '≥95%', '%', '计划标准');
+    push('时效指标', core + '完成时间', `反映${core}各项任务的完成时间。以项目验收或工作总结日期为准。`, `${ctx.year}年12月底前完成`, '', '计划标准');
+  }
+  return out;
 }
 
 /**

@@ -3,7 +3,7 @@
 // The use cases live in library-session.ts; this file only renders them. Designed for 320 px, IE11-safe CSS (flex).
 import * as React from 'react';
 import { Checkbox, Dropdown, IDropdownOption, Link, PrimaryButton, SearchBox, Spinner, SpinnerSize, TextField, mergeStyleSets } from '@fluentui/react';
-import { libraryPaneText as L } from '../../core/i18n/library';
+import { libraryPaneText as L, noGoodFitText } from '../../core/i18n/library';
 import { LibraryItem, LibrarySession, validAmount } from '../library-session';
 import { useStoreState } from '../useSession';
 import type { TabProps } from './tabs';
@@ -192,8 +192,13 @@ export function LibraryTab(props: TabProps): JSX.Element {
               ))}
             </div>
           ) : (
-            <div className={css.empty}>{L.noTypes}</div>
+            <div className={css.empty}>{st.fit && !st.fit.good ? noGoodFitText(st.fit) : L.noTypes}</div>
           )}
+          {st.fit && !st.fit.good && st.types.length ? (
+            <div className={css.note} data-testid="library-no-fit">
+              {noGoodFitText(st.fit)}
+            </div>
+          ) : null}
           <SearchBox
             className={css.search}
             placeholder={L.searchPlaceholder}
