@@ -92,6 +92,12 @@ module.exports = (env = {}, argv = {}) => {
     output: {
       path: path.join(ROOT, 'dist', 'web'),
       filename: '[name].js',
+      // The 指标库 and 模板 tabs (src/taskpane/components/tabs.tsx) load on first use from chunks beside the pages;
+      // the hash keeps an Office webview's cache from pairing a new pane with an old chunk.
+      chunkFilename: 'chunks/[name].[contenthash:8].js',
+      // 'auto': chunks are found from the running bundle's own address, so the pane works from any folder; in IE11
+      // (no document.currentScript) webpack falls back to the last <script> on the page, which is the bundle itself
+      // while it starts (scriptLoading 'blocking', injected at the end of body).
       publicPath: 'auto',
       clean: true,
     },
