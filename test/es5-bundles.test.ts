@@ -55,8 +55,11 @@ describe('web bundles', () => {
   });
 
   // The 检查 tab's first load is taskpane.js alone; 指标库 and 模板 come as chunks on first use (tabs.tsx).
-  const INITIAL_CAP = 1.5 * 1024 * 1024;
-  const CHUNK_CAP = 1.5 * 1024 * 1024;
+  // 978 KiB at 151 types (2,508 KiB before the split); the 审核 tab is to come as a chunk too.
+  const INITIAL_CAP = 1.2 * 1024 * 1024;
+  // The largest chunk is the indicator library's data (1,494 KiB raw / 212 KiB gzipped at 151 types, 2,838
+  // indicators), shared by the 指标库 and 模板 chunks; fetched only when one of those tabs is first opened.
+  const CHUNK_CAP = 1.75 * 1024 * 1024;
 
   function sizes(f: string): { raw: number; gz: number } {
     const js = fs.readFileSync(f);
@@ -69,9 +72,9 @@ describe('web bundles', () => {
     console.log(`taskpane.js: ${(s.raw / 1024).toFixed(0)} KiB raw, ${(s.gz / 1024).toFixed(0)} KiB gzipped`);
     expect(s.raw).toBeLessThan(INITIAL_CAP);
     const src = fs.readFileSync(file, 'utf8');
-    // Names only the library's data and the template layouts hold (not the i18n the pane shows).
-    expect(src).not.toContain('indicatorsOfType');
-    expect(src).not.toContain('TEMPLATE_IDS');
+    // Shapes only the library's data (its types' keywords) and the template layouts (their ids) have.
+    expect(src).not.toContain('"keywords":[');
+    expect(src).not.toContain('{"id":"hebei"');
   });
 
   it('splits the 指标库 and 模板 tabs into chunks, each under its cap, loaded from beside the bundle', () => {
