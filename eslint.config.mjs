@@ -14,6 +14,11 @@ export default tseslint.config(
       'office-addins/call-sync-before-read': 'error',
       'office-addins/no-navigational-load': 'warn',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Nothing a workbook holds may ever become code (docs/security.md).
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-script-url': 'error',
     },
   },
   {
@@ -27,5 +32,5 @@ export default tseslint.config(
     files: ['src/fakes/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  { files: ['test/**/*.ts', 'scripts/**'], rules: { '@typescript-eslint/no-require-imports': 'off', '@typescript-eslint/no-explicit-any': 'off' } },
+  { files: ['test/**/*.ts', 'test/**/*.js', 'scripts/**'], rules: { '@typescript-eslint/no-require-imports': 'off', '@typescript-eslint/no-explicit-any': 'off' } },
 );

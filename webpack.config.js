@@ -25,6 +25,30 @@ const OFFICE_JS = {
   local: 'office-js/office.js',
 };
 
+/**
+ * The Content-Security-Policy of each page (a <meta> in its template). Scripts only from the add-in's own origin
+ * and office.js's; inline styles allowed because Fluent UI injects its styles at run time; no request leaves the
+ * origin (office.js's telemetry included). The development build evaluates its modules (devtool eval) and
+ * talks to the dev server over a WebSocket: only there are 'unsafe-eval' and ws: added.
+ */
+function contentSecurityPolicy(page, officeJs, production) {
+  const officeOrigin = /^https:/.test(officeJs) ? new URL(officeJs).origin : null;
+  const dev = production ? [] : ["'unsafe-eval'"];
+  const scripts = ["'self'", ...(page === 'pane' && officeOrigin ? [officeOrigin] : []), ...dev];
+  if (page === 'help') return "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+  return [
+    "default-src 'self'",
+    `script-src ${scripts.join(' ')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${production ? '' : ' ws: wss:'}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
 function officeJsPackageDir() {
   try {
     return path.dirname(require.resolve('@microsoft/office-js/package.json', { paths: [ROOT] }));
@@ -124,6 +148,7 @@ module.exports = (env = {}, argv = {}) => {
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
         officeJs,
+        csp: contentSecurityPolicy('pane', officeJs, production),
         scriptLoading: 'blocking',
         inject: 'body',
       }),
@@ -132,15 +157,16 @@ module.exports = (env = {}, argv = {}) => {
         template: './src/taskpane/commands.html',
         chunks: ['commands'],
         officeJs,
+        csp: contentSecurityPolicy('pane', officeJs, production),
         scriptLoading: 'blocking',
         inject: 'body',
       }),
       // SupportUrl and the ribbon's "learn more" link of the manifest.
-      new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [], inject: false }),
+      new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [], inject: false, csp: contentSecurityPolicy('help', officeJs, production) }),
       // The playground runs the Excel adapter over a fake office-js: it never loads office.js.
       new HtmlWebpackPlugin(
         fs.existsSync(playgroundTemplate)
-          ? { filename: 'index.html', template: playgroundTemplate, chunks: ['playground'], inject: 'body', scriptLoading: 'blocking' }
+          ? { filename: 'index.html', template: playgroundTemplate, chunks: ['playground'], inject: 'body', scriptLoading: 'blocking', csp: contentSecurityPolicy('playground', officeJs, production) }
           : { filename: 'index.html', title: 'playground', chunks: ['playground'], inject: 'body', scriptLoading: 'blocking' },
       ),
       ...(copies.length ? [new CopyWebpackPlugin({ patterns: copies })] : []),

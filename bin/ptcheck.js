@@ -2,6 +2,11 @@
 'use strict';
 // Thin launcher: the compiled CLI lives in dist/ (built by `npm install` via `prepare`).
 const path = require('path');
+const tooOld = require('./node-version').nodeTooOld(process.version);
+if (tooOld) {
+  process.stderr.write(tooOld);
+  process.exit(2);
+}
 const entry = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
 let main;
 try {

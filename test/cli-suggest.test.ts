@@ -12,6 +12,7 @@ const run = runCli;
 
 const hasChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ptcheck-suggest-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** A department library workbook written the way a user would: one sheet, our headers, some bad rows. */
 async function departmentWorkbook(file: string): Promise<void> {

@@ -393,14 +393,18 @@ describe('the library as a worksheet', () => {
 
   it('round-trips through an .xlsx file (ExcelJS writes, the project reader reads)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptcheck-lib-'));
-    const file = path.join(dir, 'lib.xlsx');
-    const lib = getLibrary();
-    expect(await writeLibraryWorkbook(file, lib)).toBe(lib.indicators.length);
-    const imp = await readLibraryWorkbook(file, lib);
-    expect(imp.issues).toEqual([]);
-    expect(imp.library.indicators).toEqual(lib.indicators);
-    expect(imp.library.types).toEqual(lib.types);
-    expect(mergeLibraries(lib, imp.library).indicators).toEqual(lib.indicators);
+    try {
+      const file = path.join(dir, 'lib.xlsx');
+      const lib = getLibrary();
+      expect(await writeLibraryWorkbook(file, lib)).toBe(lib.indicators.length);
+      const imp = await readLibraryWorkbook(file, lib);
+      expect(imp.issues).toEqual([]);
+      expect(imp.library.indicators).toEqual(lib.indicators);
+      expect(imp.library.types).toEqual(lib.types);
+      expect(mergeLibraries(lib, imp.library).indicators).toEqual(lib.indicators);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads a department sheet written by hand: names for types, either framework, carried-down cells, bad rows reported in Chinese', () => {

@@ -25,7 +25,12 @@ const F001 = '001_247e9d6eca422fe5';
 const F002 = '002_f394b5ba38f6b2c8';
 /** 承德上板城镇 (39 tables, 单位：万元, budget year 2023). */
 const F004 = '004_d64ddf90eec77ce7';
-type Stem = typeof F000 | typeof F001 | typeof F002 | typeof F004;
+type Stem = typeof F000 | typeof F001 | typeof F002 | typeof F004 | `oos/${string}`;
+/** Out-of-sample fixtures (test/fixtures/oos, sources in their *.layout.json), each on its own sheet name. */
+const SICHUAN = 'oos/sichuan-jingyan-mata-2023';
+const XIANGTAN = 'oos/hunan-xiangtan-wupao-2023';
+const SHEET_OF: Record<string, string> = { [SICHUAN]: '项目绩效目标', [XIANGTAN]: '绩效目标申报表' };
+const sheetOf = (stem: string) => SHEET_OF[stem] || SHEET;
 
 const SHEET = '项目绩效目标表';
 
@@ -49,6 +54,8 @@ interface Edit {
   was: string;
   /** The realistic mistake written in its place. */
   to: string;
+  /** The cell holds this cached formula error instead (its text is `to`). */
+  error?: string;
 }
 
 /** The fixture with exactly one cell changed, freshly read (the cached grids are never touched). */
@@ -58,7 +65,7 @@ async function edited(stem: Stem, edit: Edit): Promise<CheckResult> {
   const g = grids[0];
   const { row, col } = parseA1(edit.cell);
   expect(g.text(row, col)).toBe(edit.was);
-  g.setCell(row, col, { value: edit.to });
+  g.setCell(row, col, edit.error ? { value: null, text: edit.to, error: edit.error } : { value: edit.to });
   return checkGrids(grids);
 }
 
@@ -108,6 +115,11 @@ interface FireCase {
 }
 
 const FIRES: FireCase[] = [
+  {
+    rule: 'cell.formula-error', stem: F002, table: 0, cell: 'F10', severity: 'error', suggestion: null, says: '#DIV/0!',
+    from: '1.环保督查经费: 指标值 a formula whose cached result is #DIV/0!',
+    edit: { cell: 'F10', was: '≥90百分比', to: '#DIV/0!', error: '#DIV/0!' },
+  },
   // ----- header, money, spend plan
   {
     rule: 'header.required', stem: F000, table: 0, cell: 'B5', severity: 'error', suggestion: null, says: '资金用途',
@@ -417,8 +429,8 @@ const FIRES: FireCase[] = [
     from: '18.居委会工作专项经费: 社区经费使用率 without 依据',
   },
   {
-    rule: 'basis.unclear', stem: F001, table: 5, cell: 'G64', severity: 'warning', suggestion: null, text: '按比例评定完成率',
-    from: '6.经开区武装部规范建设经费: the scoring method written as 依据',
+    rule: 'basis.unclear', stem: F001, table: 5, cell: 'G63', severity: 'warning', suggestion: null, says: 'G64',
+    from: '6.经开区武装部规范建设经费: the scoring method written as 依据 on all 7 rows: one finding on the column header',
   },
   {
     rule: 'basis.unclear', stem: F004, table: 1, cell: 'G32', severity: 'warning', suggestion: null, text: '隐患全部整改到位',
@@ -430,8 +442,30 @@ const FIRES: FireCase[] = [
     edit: { cell: 'D10', was: '提供运维服务空气站个数', to: '' },
   },
   {
-    rule: 'desc.repeats-name', stem: F000, table: 0, cell: 'D10', severity: 'warning', suggestion: null, text: '提供运维服务空气站个数',
-    from: '1.城区微型站运维费: 描述 repeats the 三级 name',
+    rule: 'desc.repeats-name', stem: F000, table: 0, cell: 'D9', severity: 'warning', suggestion: null, says: '9行中有9行',
+    from: '1.城区微型站运维费: 描述 repeats the 三级 name on every row: one finding on the 绩效指标描述 header',
+  },
+  {
+    rule: 'desc.repeats-name', stem: F004, table: 1, cell: 'D40', severity: 'warning', suggestion: null, text: '企业满意度。群众满意度。',
+    from: '2.安全生产专项资金: one 描述 of several repeats its name (the rest describe): marked on its own cell',
+  },
+  // ----- out of sample (test/fixtures/oos): rules added for other provinces' tables
+  {
+    rule: 'value.pct-not-rate', stem: SICHUAN, table: 0, cell: 'I5', severity: 'warning', suggestion: null, text: '≥95%', says: '维护社会稳定',
+    from: '井研县 村组干部报酬: 维护社会稳定 ≥95% (社会效益) measures no rate',
+  },
+  {
+    rule: 'value.ambiguous', stem: XIANGTAN, table: 0, cell: 'E9', severity: 'warning', suggestion: null, says: '“10辆”或“1辆”',
+    from: '湘潭 雾炮车: 配备车辆数 typed with a stray space inside the number',
+    edit: { cell: 'E9', was: '10辆', to: '1 0辆' },
+  },
+  {
+    rule: 'weight.sum', stem: SICHUAN, table: 0, cell: 'K5', severity: 'warning', suggestion: null, says: '合计90',
+    from: '井研县 村组干部报酬: 8 weights 10+20+10+10+10+10+10+10 = 90',
+  },
+  {
+    rule: 'table.not-checked', stem: SICHUAN, table: 0, cell: 'A1', severity: 'info', suggestion: null, says: '2个表都没有资金支出计划',
+    from: '井研县 一体化 export: no spend plan in the layout, said once for the workbook',
   },
   {
     rule: 'text.whitespace', stem: F001, table: 11, cell: 'F137', severity: 'info', suggestion: '17个', text: '17　个',
@@ -468,9 +502,20 @@ interface QuietCase {
   /** Text at `cell`, or (table-level) the table's 项目名称/title fragment. */
   text: string;
   why: string;
+  /** A correct variant of a real row (e.g. weights completed to 100). */
+  edit?: Edit;
 }
 
 const QUIET: QuietCase[] = [
+  { rule: 'cell.formula-error', stem: F002, table: 0, cell: 'F10', text: '≥90百分比', why: 'a typed value, no formula error' },
+  { rule: 'value.pct-not-rate', stem: SICHUAN, table: 0, cell: 'I12', text: '≥95%', why: '人民群众满意度 ≥95%: a satisfaction rate' },
+  { rule: 'value.pct-not-rate', stem: F000, table: 0, cell: 'F11', text: '100%', why: '数据获取率 100%: a rate' },
+  { rule: 'value.ambiguous', stem: F001, table: 11, cell: 'F137', text: '17　个', why: 'an ideographic space before the unit, one number' },
+  {
+    rule: 'weight.sum', stem: SICHUAN, table: 0, text: '村组干部报酬', why: 'weights completed to 100 (维持时效 20 → 30)',
+    edit: { cell: 'K6', was: '20', to: '30' },
+  },
+  { rule: 'table.not-checked', stem: F000, table: 0, text: '城区微型站运维费', why: 'spend plan and goals both present' },
   { rule: 'header.required', stem: F000, table: 0, text: '城区微型站运维费', why: 'code, name, 预算数 and 资金用途 all filled' },
   { rule: 'header.code', stem: F000, table: 0, cell: 'B3', text: '13022522P0044CB10009G', why: 'a well-formed 21-character code' },
   { rule: 'money.sum', stem: F000, table: 0, cell: 'C4', text: '7.99', why: '7.99 = 7.99 + (blank)' },
@@ -553,7 +598,8 @@ const COVERED_IDS = [
   'satisfaction.form', 'satisfaction.floor', 'satisfaction.100',
   'time.form', 'time.year', 'cost.money', 'cost.cap', 'cost.unit',
   'basis.empty', 'basis.unclear', 'desc.empty', 'desc.repeats-name',
-  'text.whitespace', 'text.foreign-subject', 'layout.split-row', 'workbook.boilerplate',
+  'text.whitespace', 'text.foreign-subject', 'layout.split-row', 'workbook.boilerplate', 'cell.formula-error',
+  'value.ambiguous', 'value.pct-not-rate', 'weight.sum', 'table.not-checked',
 ];
 
 // ---------------------------------------------------------------------------------------------------------
@@ -568,7 +614,7 @@ describe('each rule fires on a real row', () => {
     const t = res.tables[c.table];
     expect(t).toBeDefined();
     if (c.text !== undefined) expect(textAt(res, c.table, c.cell)).toBe(c.text);
-    const hits = res.diagnostics.filter((d) => d.sheet === SHEET && d.cell === c.cell && d.rule === c.rule && d.table === c.table);
+    const hits = res.diagnostics.filter((d) => d.sheet === sheetOf(c.stem) && d.cell === c.cell && d.rule === c.rule && d.table === c.table);
     expect(hits.length).toBeGreaterThanOrEqual(1);
     const d = hits[0];
     expect(d.severity).toBe(c.severity);
@@ -586,12 +632,12 @@ describe('each rule fires on a real row', () => {
 describe('each rule stays quiet on a correct real row', () => {
   it.each(QUIET.map((c) => [label(c, c.cell || `table ${c.table}`) + ` (${c.why})`, c] as [string, QuietCase]))('%s', async (_name, c) => {
     expect.hasAssertions();
-    const res = await checked(c.stem);
+    const res = c.edit ? await edited(c.stem, c.edit) : await checked(c.stem);
     const t = res.tables[c.table];
     expect(t).toBeDefined();
     if (c.cell) {
       expect(textAt(res, c.table, c.cell)).toBe(c.text);
-      const at = res.diagnostics.filter((d) => d.rule === c.rule && d.sheet === SHEET && covers(d, c.cell!));
+      const at = res.diagnostics.filter((d) => d.rule === c.rule && d.sheet === sheetOf(c.stem) && covers(d, c.cell!));
       expect(at).toEqual([]);
     } else {
       expect(t.table.name.text || t.table.title.text).toContain(c.text);

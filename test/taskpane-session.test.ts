@@ -6,7 +6,7 @@ import { Grid } from '../src/core/grid';
 import { checkGrids } from '../src/core/check';
 import { parseGrids } from '../src/core/parse';
 import { Diagnostic } from '../src/core/diagnostic';
-import { taskpaneText as T } from '../src/core/i18n/taskpane';
+import { ruleShortName, taskpaneText as T } from '../src/core/i18n/taskpane';
 import { FINDINGS_SHEET, MemoryHost } from '../src/taskpane/dev/memory-host';
 import {
   COLLAPSE_MIN,
@@ -95,14 +95,16 @@ describe('check', () => {
     const host = new MemoryHost(g002);
     const s = newSession(host);
     await s.check('sheet');
-    const g = s.getState().groups.find((x) => x.title === '环保督查经费')!;
+    // Some table of 002 has one rule on many cells (a column-wide 描述 finding is already one finding on its header).
+    const g = s.getState().groups.find((x) => x.rows.some((r) => r.kind === 'rule'))!;
+    expect(g).toBeDefined();
     const collapsed = g.rows.filter((r) => r.kind === 'rule');
     expect(collapsed.length).toBeGreaterThan(0);
-    const desc = collapsed.find((r) => r.kind === 'rule' && r.rule === 'desc.repeats-name');
-    expect(desc).toBeDefined();
-    if (desc && desc.kind === 'rule') {
-      expect(desc.cards.length).toBeGreaterThanOrEqual(COLLAPSE_MIN);
-      expect(desc.title).toBe(`描述只重复指标名称（${desc.cards.length} 处）`);
+    const pct = collapsed[0];
+    expect(pct).toBeDefined();
+    if (pct && pct.kind === 'rule') {
+      expect(pct.cards.length).toBeGreaterThanOrEqual(COLLAPSE_MIN);
+      expect(pct.title).toBe(`${ruleShortName(pct.rule)}（${pct.cards.length} 处）`);
     }
     // Rules with few findings stay as single rows.
     const single = g.rows.filter((r) => r.kind === 'card');

@@ -294,7 +294,7 @@ async function checkOne(
   try {
     const res = deps.check(grids, profile ? { profile } : {});
     const diagnostics: Diagnostic[] = res.diagnostics;
-    return { file: display, tables: res.tables, diagnostics, error: null };
+    return { file: display, tables: res.tables, diagnostics, error: null, unread: res.unread };
   } catch (e) {
     debug(deps, e);
     return failed(cliText.checkFailed);

@@ -65,6 +65,8 @@ export function renderTextFile(f: ReportFile, style: Style): string {
     return out.join('\n') + '\n\n';
   }
   if (f.tables.length === 0) out.push('  ' + cliText.noTables);
+  // Say why a sheet yields nothing (which labels were looked for), so silence is not read as a pass.
+  for (const u of f.sheetsWithoutTables || []) if (u.reason !== 'empty') out.push('  ' + style.dim(u.message));
 
   // Group findings by table; those outside every table stay with their sheet.
   const byTable: ReportDiagnostic[][] = f.tables.map(() => []);

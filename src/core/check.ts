@@ -1,10 +1,15 @@
 // The engine's entry point: grids in, tables and findings out. Hosts call only this.
-import { Grid, parseRange } from './grid';
-import { TargetTable } from './model';
+import { Grid, parseA1, parseRange } from './grid';
+import { Field, TargetTable } from './model';
+import { msg } from './i18n/rules';
 import { Diagnostic, severityRank } from './diagnostic';
-import { parseGrids } from './parse';
+import { parseGridsExplained } from './parse';
+import { NoTableExplanation } from './detect';
 import { chooseProfile, findProfile } from './profiles';
-import { ruleSteps } from './rules';
+import { ruleSeverity, ruleSteps } from './rules';
+
+/** A cached formula error (#DIV/0!, #REF!…) in a table cell: one finding says so, no rule judges it as text. */
+export const FORMULA_ERROR_RULE = 'cell.formula-error';
 
 export interface CheckOptions {
   /** Force a rule profile id (classic | core2021 | department); default: chosen per table from its 一级 names. */
@@ -20,6 +25,8 @@ export interface CheckedTable {
 export interface CheckResult {
   tables: CheckedTable[];
   diagnostics: Diagnostic[];
+  /** Sheets without a target table and why (set by checkGrids). */
+  unread?: NoTableExplanation[];
 }
 
 export class UnknownProfileError extends Error {}
@@ -46,6 +53,10 @@ export function* checkSteps(tables: TargetTable[], options: CheckOptions = {}): 
   if (options.profile && options.profile !== 'auto' && !forced) throw new UnknownProfileError(options.profile);
   const withProfiles = tables.map((table) => ({ table, profile: forced || chooseProfile(table) }));
   const diagnostics: Diagnostic[] = yield* ruleSteps(withProfiles);
+  return { tables: withProfiles.map((w) => ({ table: w.table, profile: w.profile.id })), diagnostics: ordered(tables, diagnostics) };
+}
+
+function ordered(tables: TargetTable[], diagnostics: Diagnostic[]): Diagnostic[] {
   const sheetOrder = new Map<string, number>();
   tables.forEach((t) => sheetOrder.has(t.sheet) || sheetOrder.set(t.sheet, sheetOrder.size));
   const keyed = diagnostics.map((d, i) => ({ d, i, pos: position(d) }));
@@ -58,9 +69,50 @@ export function* checkSteps(tables: TargetTable[], options: CheckOptions = {}): 
       severityRank[a.d.severity] - severityRank[b.d.severity] ||
       a.i - b.i,
   );
-  return { tables: withProfiles.map((w) => ({ table: w.table, profile: w.profile.id })), diagnostics: keyed.map((k) => k.d) };
+  return keyed.map((k) => k.d);
 }
 
 export function checkGrids(grids: Grid[], options: CheckOptions = {}): CheckResult {
-  return checkTables(parseGrids(grids), options);
+  const { tables, unread } = parseGridsExplained(grids);
+  const res = checkTables(tables, options);
+  return { ...res, diagnostics: withFormulaErrors(grids, tables, res.diagnostics), unread };
+}
+
+function tableFields(t: TargetTable): Field[] {
+  const out: Field[] = [t.title, t.org, t.unit, t.code, t.name, t.purpose, t.goals];
+  if (t.budget) out.push(t.budget.total, t.budget.fiscal, t.budget.other);
+  for (const p of t.plan) out.push(p.label, p.value);
+  for (const r of t.indicators) {
+    out.push(r.l1, r.l2, r.l3, r.desc, r.value, r.basis);
+    if (r.split) out.push(r.split.sign, r.split.num, r.split.unit);
+    if (r.scoring) out.push(r.scoring);
+  }
+  return out.filter((f) => f.cell);
+}
+
+/**
+ * Findings for table cells holding a cached formula error, replacing whatever the rules said about the error
+ * text at those cells ("#DIV/0!" is not a malformed 指标值 the user typed; the formula is what needs fixing).
+ */
+export function withFormulaErrors(grids: Grid[], tables: TargetTable[], diagnostics: Diagnostic[]): Diagnostic[] {
+  const bySheet = new Map<string, Grid>();
+  for (const g of grids) if (!bySheet.has(g.name)) bySheet.set(g.name, g);
+  const found: Diagnostic[] = [];
+  const errorCells = new Set<string>();
+  tables.forEach((t, i) => {
+    const g = bySheet.get(t.sheet);
+    if (!g) return;
+    for (const f of tableFields(t)) {
+      const key = i + '\u0000' + f.cell;
+      if (errorCells.has(key)) continue;
+      const at = parseA1(f.cell);
+      const error = g.error(at.row, at.col);
+      if (!error) continue;
+      errorCells.add(key);
+      found.push({ sheet: t.sheet, cell: f.cell, severity: ruleSeverity(FORMULA_ERROR_RULE), rule: FORMULA_ERROR_RULE, message: msg.formulaError(error), suggestion: null, table: i });
+    }
+  });
+  if (!found.length) return diagnostics;
+  const kept = diagnostics.filter((d) => !errorCells.has((d.table ?? -1) + '\u0000' + d.cell));
+  return ordered(tables, kept.concat(found));
 }

@@ -3,6 +3,17 @@
 
 export type CellValue = string | number | boolean | null;
 
+/** Excel's sheet size (and WPS's): rows 1..1,048,576, columns A..XFD. */
+export const MAX_ROWS = 1048576;
+export const MAX_COLS = 16384;
+
+/** A cell or area outside Excel's sheet size; hosts check before building a Grid and say so in Chinese. */
+export class GridBoundsError extends RangeError {}
+
+function checkBounds(row: number, col: number): void {
+  if (!(row >= 0 && row < MAX_ROWS && col >= 0 && col < MAX_COLS)) throw new GridBoundsError(`cell ${row},${col} outside the sheet`);
+}
+
 export interface Rect {
   top: number;
   left: number;
@@ -49,7 +60,10 @@ export function rectToA1(r: Rect): string {
 export function parseA1(a1: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
   if (!m) throw new Error('Bad A1 address: ' + a1);
-  return { row: parseInt(m[2], 10) - 1, col: lettersToCol(m[1]) };
+  const at = { row: parseInt(m[2], 10) - 1, col: lettersToCol(m[1]) };
+  // XFE1 or A0 parse but do not exist: callers treat them as malformed, like any bad address.
+  if (!(at.row >= 0 && at.row < MAX_ROWS && at.col < MAX_COLS)) throw new Error('A1 address outside the sheet: ' + a1);
+  return at;
 }
 
 export function parseRange(ref: string): Rect {
@@ -103,6 +117,8 @@ export class Grid {
   }
 
   setCell(row: number, col: number, cell: CellInput): void {
+    // rowCount drives every scan of the sheet: a cell past Excel's size would make them run for billions of rows.
+    checkBounds(row, col);
     let r = this.rowsData[row];
     if (!r) r = this.rowsData[row] = [];
     const text = cell.text !== undefined ? cell.text : cell.error ? cell.error : generalText(cell.value);
@@ -113,6 +129,8 @@ export class Grid {
   }
 
   addMerge(rect: Rect): void {
+    checkBounds(rect.top, rect.left);
+    checkBounds(rect.bottom, rect.right);
     this.mergeList.push(rect);
     this.mergeIndex = null;
     if (rect.bottom + 1 > this.rowCount) this.rowCount = rect.bottom + 1;

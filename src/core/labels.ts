@@ -23,20 +23,36 @@ export type ColumnRole =
   | 'unit'
   | 'basis'
   | 'scoring'
-  | 'project';
+  | 'project'
+  /** 分值/权重 of one indicator (一体化 system exports, 自评表). */
+  | 'weight'
+  /** 指标方向(性): 正向/反向. */
+  | 'direction'
+  /** Flat lists: per-project columns. */
+  | 'org'
+  | 'budget'
+  | 'goals'
+  /** 绩效标准: a basis right of the value (湖南 申报表), a description left of it (鄂州 目标表); detect decides. */
+  | 'standard';
 
 const COLUMN_LABELS: [ColumnRole, RegExp][] = [
   ['l1', /^一级(指标)?(名称)?$/],
   ['l2', /^二级(指标)?(名称)?$/],
   ['l3', /^三级(指标)?(名称)?$/],
   ['desc', /^(绩效)?指标(描述|解释|内容|说明)$/],
-  ['value', /^(年度)?(指标值|目标值|指标值\(.*\))$/],
-  ['sign', /^(计算)?符号$/],
+  ['value', /^(本?年度)?(指标值|目标值|指标值\(.*\))$|^指标值(及|和)单位$|^(当年|年度)?预期(实现)?值$/],
+  ['sign', /^(计算)?符号$|^指标性质$/],
   ['num', /^(值|数值)$/],
-  ['unit', /^(计量)?单位$/],
+  ['unit', /^(计量|度量)?单位$/],
   ['basis', /^(指标值)?(确定|取值)依据$|^指标值确定依据$/],
   ['scoring', /^评(\(扣\))?分标准$|^扣分标准$/],
-  ['project', /^项目名称$/],
+  ['project', /^项目(支出)?名称$/],
+  ['weight', /^(分值|权重|指标权重|分值\/权重|权重\(%\))$/],
+  ['direction', /^指标方向(性)?$/],
+  ['org', /^(单位名称|预算单位|预算部门)$/],
+  ['budget', /^(预算数|预算金额|年度预算数)(\(.*\))?$/],
+  ['goals', /^(本?年度)?(绩效)?目标$/],
+  ['standard', /^绩效标准$/],
 ];
 
 export function columnRole(text: string): ColumnRole | undefined {
@@ -56,18 +72,23 @@ export type MetaLabel =
   | 'budgetOther'
   | 'purpose'
   | 'code'
-  | 'name';
+  | 'name'
+  | 'org'
+  /** 实施期/中期/长期 goals beside the 年度 ones. */
+  | 'midGoals';
 
 const META_LABELS: [MetaLabel, RegExp][] = [
-  ['goals', /^(年度)?(绩效|总体)?目标$|^年度绩效目标$|^绩效目标$/],
+  ['goals', /^(本?年度)?(绩效|总体)?目标$|^年度绩效目标$|^绩效目标$/],
+  ['midGoals', /^(实施期|中期|长期|项目期)(绩效)?目标$/],
   ['plan', /^资金支出计划/],
   ['budgetBlock', /^预算规模(及资金用途)?$|^预算规模及用途$/],
-  ['budgetTotal', /^(预算数|预算金额|年度预算数|资金总额)(\(.*\))?$/],
-  ['budgetFiscal', /^(其中:)?财政(资金|拨款)(\(.*\))?$/],
+  ['budgetTotal', /^(预算数|预算金额|年度预算数|资金总额|年度资金总额|(年度)?本级预算金额)(\(.*\))?$/],
+  ['budgetFiscal', /^(其中:)?(当年)?财政(资金|拨款)(\(.*\))?$/],
   ['budgetOther', /^(其中:)?其他资金(\(.*\))?$/],
   ['purpose', /^(资金|项目)用途$/],
   ['code', /^项目编码$|^项目代码$/],
-  ['name', /^项目名称$/],
+  ['name', /^项目(支出)?名称$/],
+  ['org', /^(预算部门|预算单位|部门\(单位\)名称|单位名称)$/],
 ];
 
 export function metaLabel(text: string): MetaLabel | undefined {
@@ -81,8 +102,20 @@ export function metaLabel(text: string): MetaLabel | undefined {
 /** "1.城区微型站运维费绩效目标表" and the like. */
 export function isTitle(text: string): boolean {
   if (text.indexOf('绩效') < 0) return false;
-  const n = normLabel(text);
-  return n.length >= 6 && n.length <= 120 && /绩效(目标|指标)(表|申报表)?$/.test(n) && !/^(一级|二级|三级)/.test(n);
+  // "…绩效目标申报表(2023年度)": the year may follow the title.
+  const n = normLabel(text).replace(/\(\d{4}年度?\)$/, '');
+  return n.length >= 6 && n.length <= 120 && /绩效(目标|指标)(表|申报表)?$|绩效自评表$/.test(n) && !/^(一级|二级|三级)/.test(n);
+}
+
+/** "项目资金（万元）", "预算数(万元)": a label that states the money unit. */
+export function labelMoneyUnit(text: string): string | undefined {
+  const m = /[(（]\s*(万元|元|千元|亿元)\s*[)）]\s*$/.exec(text);
+  return m && /资金|预算|金额/.test(text) ? m[1] : undefined;
+}
+
+/** A comparator as a 指标性质/符号 column writes it (≥, >=, 大于等于…); 定性/定量 and 文字描述 are not. */
+export function isComparatorText(text: string): boolean {
+  return /^[≥≤><=＞＜＝≧≦]{1,2}$|^(大于|小于|等于|不低于|不高于|不少于|不超过|大于等于|小于等于)$/.test(normLabel(text));
 }
 
 /** "单位：万元" → "万元". */

@@ -152,11 +152,13 @@ function keptPart(b: MarkBackend, rec: MarkRecord, res: Resolver, inScope: (shee
   keepMap(rec.notes, b.notes, 'notes');
   keepMap(rec.comments, b.comments, 'comments');
   if (Object.keys(sheetIds).length) kept.sheets = sheetIds;
-  const outside = decodeFindings(rec).filter((f) => {
-    const cur = res.current(f.sheet);
-    return cur && !inScope(cur.name);
-  });
-  return { ...kept, ...encodeFindings(outside) };
+  // Only the other sheets' findings are decoded (a whole-workbook restore keeps none of the 15,000 of a big sheet).
+  const marked: MarkRecord['marked'] = {};
+  for (const [recorded, list] of Object.entries(rec.marked)) {
+    const cur = res.current(recorded);
+    if (cur && !inScope(cur.name)) marked[recorded] = list;
+  }
+  return { ...kept, ...encodeFindings(decodeFindings({ texts: rec.texts, marked })) };
 }
 
 const holdsMarks = (r: MarkRecord) => Object.keys(r.fills).length > 0 || !!r.notes || !!r.comments;
@@ -362,7 +364,8 @@ async function render(b: MarkBackend, input: RenderInput): Promise<RenderResult>
   const filled = all.filter((t) => t.severity);
   const taken = sheets.map((s) => s.name).filter((n) => !(deleted && oldFindings && lower(n) === lower(oldFindings.name)));
   const findingsName = input.findingsSheet || kept.cells ? freeSheetName(annotateText.sheetName, taken) : '';
-  const rec: MarkRecord = { ...kept, ...encodeFindings(findings), cells: kept.cells + filled.length };
+  // Own copy of the fills map: kept must stay what the other sheets had, for a roll-back to put back.
+  const rec: MarkRecord = { ...kept, ...encodeFindings(findings), fills: { ...kept.fills }, cells: kept.cells + filled.length };
   if (findingsName) rec.findings = { name: findingsName };
   rec.sheets = { ...(kept.sheets || {}) };
   for (const s of bySheet.keys()) {

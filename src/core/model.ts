@@ -26,6 +26,10 @@ export const IndicatorRowSchema = z.object({
     .optional(),
   /** 评（扣）分标准 of department-wide tables. */
   scoring: FieldSchema.optional(),
+  /** 分值/权重 where the layout has one (一体化 exports, 自评表). */
+  weight: FieldSchema.optional(),
+  /** 指标方向(性) where the layout has one: 正向/反向. */
+  direction: FieldSchema.optional(),
   /** 一级/二级 after filling blanks from the rows above (merged cells, continuation rows). */
   effL1: z.string(),
   effL2: z.string(),
@@ -54,6 +58,11 @@ export const TargetTableSchema = z.object({
   purpose: FieldSchema,
   plan: z.array(z.object({ label: FieldSchema, value: FieldSchema })),
   goals: FieldSchema,
+  /** Set on a table continued from another sheet (its header repeated, no meta block): index of the first part
+   *  in the workbook's table list. Name and title are copied from it (without cells: they are on that sheet). */
+  continues: z.number().int().optional(),
+  /** 实施期/中期/长期 goals where the layout has them beside the 年度 goals. */
+  midGoals: FieldSchema.optional(),
   /** Header cells of the indicator grid by column role, for findings about the whole grid. */
   header: z.record(z.string(), z.string()),
   indicators: z.array(IndicatorRowSchema),

@@ -53,6 +53,8 @@ export const ReportFileSchema = z
     diagnostics: z.array(ReportDiagnosticSchema),
     /** Chinese reason when the file could not be read or checked; null otherwise. */
     error: z.string().nullable(),
+    /** Added: sheets where no target table was found, with the reason (labels looked for, labels found). */
+    sheetsWithoutTables: z.array(z.object({ sheet: z.string(), reason: z.string(), message: z.string() })).optional(),
   })
   .passthrough();
 
@@ -92,6 +94,8 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** Chinese reason when the file could not be read; tables and diagnostics are then ignored. */
   error?: string | null;
+  /** Sheets without a target table and why (core/parse explainUnread). */
+  unread?: { sheet: string; reason: string; message: string }[];
 }
 
 export function toReportTable(c: CheckedTable): ReportTable {
@@ -157,12 +161,14 @@ export function toReportFile(r: FileResult): ReportFile {
   const sheets: string[] = [];
   for (const t of tables) if (sheets.indexOf(t.sheet) < 0) sheets.push(t.sheet);
   for (const d of r.diagnostics) if (sheets.indexOf(d.sheet) < 0) sheets.push(d.sheet);
-  return {
+  const out: ReportFile = {
     file: r.file,
     tables,
     diagnostics: sortDiagnostics(r.diagnostics.map(toReportDiagnostic), sheets),
     error: null,
   };
+  if (r.unread && r.unread.length) out.sheetsWithoutTables = r.unread.map((u) => ({ sheet: u.sheet, reason: u.reason, message: u.message }));
+  return out;
 }
 
 export function summarize(files: ReportFile[]): ReportSummary {

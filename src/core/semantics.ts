@@ -10,7 +10,9 @@ const PERCENT_MARK_RE = /[(（]\s*(?:%|％|百分比)\s*[)）]/;
 const BRACKETS_RE = /[(（][^()（）]*[)）]/g;
 const QUOTES_RE = /[“”"‘’'《》〈〉「」]/g;
 const WS_RE = /[\s\u200b\ufeff]+/g;
-const TRAILING_PUNCT_RE = /[。.，,、；;：:!！?？]+$/;
+// The lookbehind starts a match only where a run of punctuation starts: a long run not at the end is then
+// scanned once, not once per position (quadratic; test/regex-safety.test.ts).
+const TRAILING_PUNCT_RE = /(?<![。.，,、；;：:!！?？])[。.，,、；;：:!！?？]+$/;
 // Clause separators always split; 、 and ， split only a list of verb phrases (see splitClauses).
 const HARD_SEP_RE = /[。；;]/;
 const SOFT_SEP_RE = /[、，,]/;

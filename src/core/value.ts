@@ -37,7 +37,9 @@ export interface ValueIssue {
    * stray-words: words around a readable value (左右, (计划标准), 全年…); placeholder: template text left in;
    * missing-cmp: a number with no comparator (read as "="); spaces: whitespace to remove; na: 无, /, —.
    */
-  code: 'fullwidth' | 'ascii-cmp' | 'unit-word' | 'stray-words' | 'placeholder' | 'missing-cmp' | 'spaces' | 'na';
+  code: 'fullwidth' | 'ascii-cmp' | 'unit-word' | 'stray-words' | 'placeholder' | 'missing-cmp' | 'spaces' | 'na' | 'split-number';
+  /** split-number: the two readings of a number broken by a space ("≥200 0 人": ≥2000人 or ≥200人). */
+  readings?: string[];
   message: string;
   suggestion?: string;
 }
@@ -88,7 +90,8 @@ const NUM_RE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
 const PCT_WORD_NUM_RE = /^百分之([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百]+)/;
 const HEDGE_AFTER_NUM_RE = /^(余|多)/;
 const HEDGE_SUFFIX_RE = /(左右|上下)$/;
-const TRAILING_PUNCT_RE = /[。，,；;、.!！]+$/;
+// Matches start only where a run of punctuation starts (linear on a long run; test/regex-safety.test.ts).
+const TRAILING_PUNCT_RE = /(?<![。，,；;、.!！])[。，,；;、.!！]+$/;
 const ANNOTATION_RE = /\(([^()]*)\)$/;
 
 // Units. Order inside a class does not matter: the alternation is sorted longest first.
@@ -137,6 +140,9 @@ const ASCII_UNIT_RE = /^[A-Za-zμ°][A-Za-z0-9²³°]*/;
 const PER_PART_RE = new RegExp('^(?:[/每·][^0-9/每·]{1,6}){1,3}$');
 // "17个村街": 个 + a short noun; the excluded chars would make it a phrase rather than a unit.
 const GENERIC_GE_RE = new RegExp('^个[' + CJK + ']{1,3}$');
+const DOTTED_PERIOD_RE = /^(\d{4})\.(\d{1,2})[-—~至到](\d{4})\.(\d{1,2})$/;
+// A digit, a space, then digits that are not exactly a thousands group of three.
+const SPLIT_NUMBER_RE = /(\d)[ \u3000\u00a0]+(?:\d{1,2}|\d{4,})(?!\d)/;
 const NOT_IN_UNIT_RE = /[完成达到以上下内左右余多约为和及等]/;
 const SINGLE_CJK_RE = new RegExp('^[' + CJK + ']$');
 const CJK_RE = new RegExp('[' + CJK + ']');
@@ -218,6 +224,17 @@ export function parseNumber(text: string): number | null {
   if (!m || m[0].length !== s.length) return null;
   const n = Number(m[0].replace(/,/g, ''));
   return isFinite(n) ? n : null;
+}
+
+/**
+ * An amount in a money cell: a plain number, or "250万" under 单位：万元 (the same amount, the unit said twice,
+ * which reviewers read without objection). null otherwise.
+ */
+export function parseAmount(text: string, tableUnit: string): number | null {
+  const n = parseNumber(text);
+  if (n !== null || tableUnit !== '万元') return n;
+  const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*万\s*$/.exec(toHalfWidth(text));
+  return m ? parseFloat(m[1]) : null;
 }
 
 const YUAN_FACTOR: { [u: string]: number } = {
@@ -599,7 +616,9 @@ export function analyzeValue(raw: string): ValueAnalysis {
   // A numbered list ("1、…；2、…") starts with a digit: catch it before the number grammar does.
   if (LIST_RE.test(t) && LIST_SECOND_RE.test(t)) return finish(malformed(T.reason.list), []);
 
-  const dl = parseDeadline(t);
+  // "2023.07-2024.01": a period written with dots, read as 2023年7月-2024年1月.
+  const dotted = DOTTED_PERIOD_RE.exec(t);
+  const dl = parseDeadline(dotted ? dotted[1] + '年' + +dotted[2] + '月-' + dotted[3] + '年' + +dotted[4] + '月' : t);
   if (dl) {
     if (!dl.ok) return finish(malformed(dl.reason), charIssues);
     const d: { kind: 'deadline'; year?: number; month?: number; day?: number; normalized: string } = {
@@ -632,6 +651,18 @@ export function analyzeValue(raw: string): ValueAnalysis {
     const issues = charIssues.concat(q.issues);
     if (leadWords) issues.push(issue('stray-words', T.issue.strayWords(leadWords)));
     if (q.cmp === null) issues.push(issue('missing-cmp', T.issue.missingCmp, '=' + q.normalized));
+    const split = SPLIT_NUMBER_RE.exec(rawText);
+    if (split) {
+      // Digits after the space that are not a thousands group: the space may be a typo inside the number or
+      // stand before a stray digit. Offer both readings.
+      const shorter = analyzeValue(rawText.replace(SPLIT_NUMBER_RE, '$1'));
+      const other = shorter.parsed.kind === 'quant' ? shorter.parsed.normalized : undefined;
+      if (other && other !== q.normalized) {
+        const i = issue('split-number', T.issue.splitNumber(rawText.trim(), q.normalized, other), q.normalized);
+        i.readings = [q.normalized, other];
+        return { raw: rawText, parsed, issues: [i].concat(issues) };
+      }
+    }
     return finish(parsed, issues, q.normalized);
   }
 

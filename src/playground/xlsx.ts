@@ -5,6 +5,9 @@ import ExcelJS from 'exceljs';
 import { parseRange } from '../core/grid';
 import { playgroundText as T } from '../core/i18n/playground';
 import { cellNoteText, loadWithMerges } from '../hosts/workbook/exceljs-load';
+import { guardWorkbookBytes } from '../hosts/workbook/jszip-parts';
+import { WorkbookReadError } from '../hosts/workbook/scan';
+import { readErrorText } from '../core/i18n/host';
 import { compileFormat, NumberFormatter } from '../hosts/workbook/numfmt';
 
 export interface SheetCellData {
@@ -39,12 +42,21 @@ export async function loadXlsx(data: ArrayBuffer): Promise<LoadedBook> {
   if (!data.byteLength) throw new PlaygroundFileError(T.emptyFile);
   if (head[0] === 0xd0 && head[1] === 0xcf) throw new PlaygroundFileError(T.legacyFile);
   if (head[0] !== 0x50 || head[1] !== 0x4b) throw new PlaygroundFileError(T.notXlsx);
+  // The same limits and refusals as the command line (a zip bomb, a DTD, a sheet past Excel's size) before
+  // ExcelJS sees the file: it would exhaust the tab's memory or hang.
+  try {
+    await guardWorkbookBytes(data);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw new PlaygroundFileError(e.message);
+    throw e;
+  }
   const book = new ExcelJS.Workbook();
   let merges: Map<number, string[]>;
   try {
     merges = await loadWithMerges(book, () => book.xlsx.load(data));
-  } catch (e) {
-    throw new PlaygroundFileError(T.corrupt(e instanceof Error ? e.message : String(e)));
+  } catch {
+    // ExcelJS's own text is English: the user gets the Chinese reason only.
+    throw new PlaygroundFileError(T.corrupt(readErrorText.reason.unreadable));
   }
   const date1904 = !!(book.properties as { date1904?: boolean }).date1904;
   const formats = new Map<string, NumberFormatter | null>();

@@ -5,8 +5,8 @@
 import { CellEdit, Diagnostic, Severity } from '../core/diagnostic';
 import { Grid, parseRange, rectToA1 } from '../core/grid';
 import { detectTables } from '../core/detect';
-import { parseRegion } from '../core/parse';
-import { CheckedTable, CheckResult, UnknownProfileError, checkSteps } from '../core/check';
+import { linkContinuations, parseRegion } from '../core/parse';
+import { CheckedTable, CheckResult, UnknownProfileError, checkSteps, withFormulaErrors } from '../core/check';
 import { TargetTable } from '../core/model';
 import { taskpaneText as T } from '../core/i18n/taskpane';
 import { HostFeatures, MarkSummary, SheetHost } from '../hosts/host';
@@ -601,6 +601,7 @@ export class TaskPaneSession extends Store<SessionState> {
       parsed.set(g.name, { grid: g, tables: list });
       for (const t of list) tables.push(t);
     }
+    linkContinuations(tables);
     this.set({ progress: { label: T.progress.checking, fraction: 0.65 } });
     await this.pause(true);
     const steps = checkSteps(tables, { profile });
@@ -613,7 +614,7 @@ export class TaskPaneSession extends Store<SessionState> {
       step = steps.next();
     }
     await this.pause();
-    return { ...step.value, parsed };
+    return { ...step.value, diagnostics: withFormulaErrors(grids, tables, step.value.diagnostics), parsed };
   }
 
   /** Keeps a result as the current one. */

@@ -59,9 +59,48 @@ export const ruleDescriptions: Record<string, string> = {
   'text.foreign-subject': '指标内容不应出现与本项目无关的事项（疑为从其他项目复制）',
   'layout.split-row': '同一指标行被分页拆成两行',
   'workbook.boilerplate': '多个项目套用完全相同的指标行',
+  'cell.formula-error': '表中单元格是公式错误（如 #DIV/0!），应修正公式或改填数值',
+  'value.ambiguous': '指标值中的数字被空格隔开，读法不唯一',
+  'value.pct-not-rate': '不是比率的指标不应以百分比为目标值',
+  'weight.sum': '各指标分值（权重）之和应为100',
+  'table.not-checked': '表中没有资金支出计划或绩效目标栏时，相应检查未执行',
 };
 
+/** "资金支出计划栏，未检查支出进度" for the blocks a layout lacks ('plan', 'goals'). */
+function gapText(missing: string[]): string {
+  const what: Record<string, [string, string]> = { plan: ['资金支出计划栏', '支出进度'], goals: ['绩效目标栏', '目标与指标是否对应'] };
+  const parts = missing.map((m) => what[m]).filter(Boolean);
+  return parts.map((p) => p[0]).join('和') + '，未检查' + parts.map((p) => p[1]).join('和');
+}
+
+/** One finding for the same hint in many tables (rules/index.ts collapseWorkbook). */
+export function workbookMessage(message: string, n: number, cells: string): string {
+  return `${message}（本工作簿共${n}处：${cells}）`;
+}
+
+/** One finding for a whole column (rules/index.ts collapseColumns). */
+export function columnMessage(rule: string, n: number, rows: number, cells: string): string {
+  const what: Record<string, string> = {
+    'desc.repeats-name': '绩效指标描述只重复了指标名称，请逐行说明指标含义、统计口径或计算方法',
+    'desc.empty': '绩效指标描述为空，请逐行说明指标含义或计算方法',
+    'basis.empty': '指标值确定依据为空，请逐行注明计划标准、行业标准、历史标准或预算支出标准等',
+    'basis.unclear': '指标值确定依据没有说明取值标准，请写明如“计划标准（年度工作计划）”“历史标准”“行业标准”',
+    'value.fullwidth': '指标值使用了全角或ASCII符号（如％、>=），规范写法为 % ≥ ≤',
+  };
+  return `本列${rows}行中有${n}行${what[rule] || ruleDescriptions[rule] || rule}：${cells}`;
+}
+
 const q = (s: string) => '“' + s + '”';
+
+/** Why a sheet has no target table (detect.explainNoTable): what was looked for, what was found. */
+export function noTableText(sheet: string, reason: 'empty' | 'no-header' | 'no-value-column' | 'no-rows', found: string[], headerRow?: number): string {
+  const looked = '查找的是同一行中的表头“一级指标”“二级指标”“三级指标”（至少两级，且有三级或跨两列的二级），以及“指标值”（或“指标性质/指标值/度量单位”“符号/值/单位”）列';
+  const seen = found.length ? `本表找到：${found.join('、')}` : '本表没有这些表头';
+  if (reason === 'empty') return `工作表${q(sheet)}是空表，没有可检查的内容`;
+  if (reason === 'no-value-column') return `工作表${q(sheet)}第${headerRow}行有指标表头，但没有“指标值”列，无法检查。${looked}。${seen}`;
+  if (reason === 'no-rows') return `工作表${q(sheet)}第${headerRow}行有指标表头，但其下没有指标行，无法检查`;
+  return `工作表${q(sheet)}未找到绩效指标表：${looked}。${seen}。如表头写法不同，请改为上述名称后再检查`;
+}
 
 /** What a look-alike symbol is, in words (the two forms look the same on screen, so the message names them). */
 const SYMBOL: [RegExp, string][] = [
@@ -84,6 +123,7 @@ function symbolNames(text: string, fix: string): string {
 }
 
 export const msg = {
+  formulaError: (error: string) => `单元格是公式错误 ${error}（公式的计算结果，不是填写的内容），请修正公式或直接填写数值`,
   headerRequired: (label: string) => `${label}为空，请填写${label}`,
   headerCode: (code: string) => `项目编码${q(code)}格式不符：应为不超过21位的字母和数字（如13022522P0044CB10009G）`,
   moneySum: (total: string, fiscal: string, other: string, sum: string) =>
@@ -101,7 +141,14 @@ export const msg = {
   planBlank: (label: string) => `资金支出计划${label}未填写，应填累计支出比例（未支出填0%）`,
   goalBlank: () => '绩效目标为空，请用数量、质量、时效、效益等方面的具体表述填写年度绩效目标',
   goalPlaceholder: (text: string) => `绩效目标${q(text)}是模板占位文字，请填写本项目的具体年度目标`,
-  goalXref: (qty: string) => `绩效目标提到${q(qty)}，但指标值中没有对应的数量，请在数量指标中体现`,
+  goalXref: (qty: string) => `绩效目标提到${qty.split('、').map(q).join('、')}，但指标值中没有对应的数量，请在数量指标中体现`,
+  ambiguous: (text: string, readings: string[]) => `指标值${q(text.trim())}中的数字被空格隔开，可读作${readings.map(q).join('或')}，请核实后改正`,
+  pctNotRate: (name: string, text: string) =>
+    `${q(name)}不是比率，指标值${q(text)}的百分比无从统计；请改为可统计的指标（如“××达标率≥95%”“××次数≥N次”）或定性目标（如“明显提升”）`,
+  directionColumn: (dir: string, text: string) => `指标方向为${q(dir)}，指标值${q(text)}的比较符号与之相反，请核对`,
+  weightSum: (sum: string, n: number) => `本项目${n}项指标的分值（权重）合计${sum}，应为100`,
+  notChecked: (missing: string[]) => `本表没有${gapText(missing)}；如另有填报，请一并核对`,
+  notCheckedAll: (n: number, missing: string[]) => `本工作簿${n}个表都没有${gapText(missing)}；如另有填报，请一并核对`,
   l1Unknown: (text: string, allowed: string) => `一级指标${q(text)}不在${allowed}之中`,
   l2Unknown: (text: string, l1: string, allowed: string) => `二级指标${q(text)}不属于一级指标${q(l1)}，应为：${allowed}`,
   l2Misplaced: (text: string, l1: string, right: string) => `二级指标${q(text)}应归入一级指标${q(right)}，而不是${q(l1)}`,
@@ -171,6 +218,7 @@ export const msg = {
     other: '其他资金',
     purpose: '资金用途',
     goals: '绩效目标',
+    plan: '资金支出计划',
     quantity: '数量指标',
     quality: '质量指标',
     time: '时效指标',

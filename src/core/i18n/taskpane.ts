@@ -25,6 +25,8 @@ const ruleShort: Record<string, string> = {
   'time.form': '时效指标未写完成时限',
   'cost.money': '成本指标未写金额',
   'plan.blank': '资金支出计划留空',
+  'value.pct-not-rate': '不是比率却写百分比',
+  'value.ambiguous': '数字被空格隔开',
   'plan.quarterly': '资金支出计划按季度填写',
   'goal.placeholder': '绩效目标是模板占位文字',
   'value.placeholder': '指标值是占位文字',

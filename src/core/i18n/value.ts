@@ -11,6 +11,7 @@ export const valueText = {
     placeholder: (text: string) => `指标值仍是模板占位内容「${text}」，请填写实际目标值`,
     missingCmp: '未写比较符号（默认按“=”理解），应明确写出 ≥、≤、> 、< 或 =',
     spaces: '指标值含有多余空格',
+    splitNumber: (text: string, joined: string, shorter: string) => `数字被空格隔开，「${text}」可读作「${joined}」或「${shorter}」，请核实`,
     na: (text: string) => `指标值填写为「${text}」，不是可衡量的目标值；不适用的指标应删除或改设适用的指标`,
   },
   reason: {

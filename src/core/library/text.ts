@@ -20,8 +20,9 @@ const QUOTES_RE = /[“”"‘’'《》〈〉「」『』]/g;
 const DOC_NO_BRACKET_RE = /(?:[\u4e00-\u9fa5]{0,3}(?:财|发|办|政|字|函|委|府)[\u4e00-\u9fa5]{0,2})?[\[(]\s*(?:19|20)\d{2}\s*[\])]\s*第?\d+\s*号/g;
 const DOC_NO_PLAIN_RE = /[\u4e00-\u9fa5]{0,3}(?:财|发|办|政)[\u4e00-\u9fa5]{1,2}(?:19|20)\d{2}\d{1,4}号/g;
 /** Amounts of money, percentages, years and dates: noise for classification. */
-const MONEY_RE = /\d+(?:\.\d+)?\s*(?:亿元|万元|千元|元|万)/g;
-const PERCENT_RE = /\d+(?:\.\d+)?\s*%/g;
+// (?<!\d): a match starts where the digits start, so a long run of digits is scanned once (linear).
+const MONEY_RE = /(?<!\d)\d+(?:\.\d+)?\s*(?:亿元|万元|千元|元|万)/g;
+const PERCENT_RE = /(?<!\d)\d+(?:\.\d+)?\s*%/g;
 const YEAR_RE = /(?:19|20)\d{2}(?:\s*[-~—至到]\s*(?:19|20)\d{2})?\s*(?:年度|年)?/g;
 const DATE_RE = /\d{1,2}\s*月(?:份|底|末|中旬|上旬|下旬|\d{1,2}\s*日)?/g;
 /** "1." "2、" list numbering at the start of a target sentence. */

@@ -3,7 +3,7 @@
 import { CellEdit, Diagnostic, Severity } from '../diagnostic';
 import { Field, IndicatorRow, TargetTable } from '../model';
 import { L2Match, LevelMatch, Profile, matchL1, matchL2 } from '../profiles';
-import { ValueAnalysis, analyzeValue, parseNumber, toYuan } from '../value';
+import { ValueAnalysis, analyzeValue, parseAmount, toYuan } from '../value';
 import { Measure, measureOf } from '../semantics';
 
 export interface LogicalRow {
@@ -30,6 +30,8 @@ export interface TableContext {
   tableIndex: number;
   profile: Profile;
   rows: LogicalRow[];
+  /** Rows of the parts that continue this table on later sheets (checked with it for coverage and counts). */
+  continuation: LogicalRow[];
   /** 预算数 in yuan, when it reads as a number. */
   budgetYuan: number | null;
   budgetYear: number | null;
@@ -56,7 +58,7 @@ export function budgetYearOf(t: TargetTable): number | null {
 
 export function budgetYuanOf(t: TargetTable): number | null {
   if (!t.budget) return null;
-  const n = parseNumber(t.budget.total.text);
+  const n = parseAmount(t.budget.total.text, t.unit.text || '万元');
   if (n === null) return null;
   return toYuan(n, t.unit.text || '万元');
 }
@@ -158,6 +160,7 @@ export function makeContext(
     tableIndex,
     profile,
     rows: buildRows(t, profile),
+    continuation: [],
     budgetYuan: budgetYuanOf(t),
     budgetYear: budgetYearOf(t),
     emit,

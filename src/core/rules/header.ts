@@ -1,8 +1,11 @@
 // Header, money, spend plan and 绩效目标 text.
 import { msg } from '../i18n/rules';
 import { normLabel } from '../labels';
-import { PLACEHOLDER_RE, parseNumber } from '../value';
-import { TableCheck, TableContext } from './context';
+import { PLACEHOLDER_RE, parseAmount } from '../value';
+import { TableCheck, TableContext, WorkbookCheck } from './context';
+
+// Count units a goal sentence may name: the value grammar's, plus those only goals use (发 for shells).
+const GOAL_UNITS = ['个', '人次', '人', '次', '场', '户', '名', '家', '所', '台', '套', '件', '份', '篇', '期', '条', '村', '处', '座', '辆', '项', '批', '棵', '株', '亩', '公里', '千米', '平方米', '发', '枚', '册', '本', '张', '头', '只', '吨', '间', '栋', '盏', '艘', '架', '块', '期次', '班', '例', '宗', '起', '课时', '学时'];
 
 const hasMeta = (ctx: TableContext) => ctx.table.kind === 'project' && !!(ctx.table.budget || ctx.table.code.cell || ctx.table.plan.length);
 
@@ -33,9 +36,10 @@ function round2(n: number): string {
 function moneySum(ctx: TableContext): void {
   const b = ctx.table.budget;
   if (!b) return;
-  const total = parseNumber(b.total.text);
-  const fiscal = b.fiscal.text.trim() ? parseNumber(b.fiscal.text) : 0;
-  const other = b.other.text.trim() ? parseNumber(b.other.text) : 0;
+  const unit = ctx.table.unit.text || '万元';
+  const total = parseAmount(b.total.text, unit);
+  const fiscal = b.fiscal.text.trim() ? parseAmount(b.fiscal.text, unit) : 0;
+  const other = b.other.text.trim() ? parseAmount(b.other.text, unit) : 0;
   if (total === null || fiscal === null || other === null) return;
   if (!b.fiscal.text.trim() && !b.other.text.trim()) return;
   if (Math.abs(total - (fiscal + other)) > 0.011) {
@@ -55,10 +59,11 @@ function moneyNumber(ctx: TableContext): void {
   for (const [label, f] of items) {
     const s = f.text.trim();
     if (!s) continue;
-    const n = parseNumber(s);
+    const unit = ctx.table.unit.text || '万元';
+    const n = parseAmount(s, unit);
     if (n === null) {
       const m = /^(\d+(?:\.\d+)?)\s*(万元|元)$/.exec(s);
-      ctx.emit('money.number', f.cell, msg.moneyNotNumber(label, s), m && m[2] === (ctx.table.unit.text || '万元') ? m[1] : null);
+      ctx.emit('money.number', f.cell, msg.moneyNotNumber(label, s), m && m[2] === unit ? m[1] : null);
     }
     else if (n < 0) ctx.emit('money.number', f.cell, msg.moneyNegative(label));
     else if (label === L.total && n === 0) ctx.emit('money.number', f.cell, msg.moneyZero());
@@ -149,28 +154,59 @@ function goals(ctx: TableContext): void {
     ctx.emit('goal.placeholder', g.cell, msg.goalPlaceholder(s), null, 'error');
     return;
   }
-  // Quantities named in the goals should come back as indicator values ("8个空气站" → 8个).
+  // Quantities named in the goals should come back as indicator values ("8个空气站" → 8个). One finding for the
+  // goals cell, listing what is missing; a quantity that is the sum of two indicator values is accounted for.
   if (!/\d/.test(s)) return;
-  const nums = new Set<number>();
+  const nums: number[] = [];
   for (const r of ctx.rows) {
     const p = r.va.parsed;
-    if (p.kind === 'quant') nums.add(p.num);
-    for (const m of (r.value.text + ' ' + r.desc.text + ' ' + r.l3.text).match(/\d+(?:\.\d+)?/g) || []) nums.add(parseFloat(m));
+    if (p.kind === 'quant') nums.push(p.num);
+    for (const m of (r.value.text + ' ' + r.desc.text + ' ' + r.l3.text).match(/\d+(?:\.\d+)?/g) || []) nums.push(parseFloat(m));
   }
-  const seen = new Set<string>();
-  const re = /(\d+(?:\.\d+)?)\s*(个|人次|人|次|场|户|名|家|所|台|套|件|份|篇|期|条|村|处|座|辆|项|批|棵|株|亩|公里|千米|平方米)/g;
+  const have = new Set(nums);
+  // Two indicator values in the goal's unit that add up to it (3次 对接 + 5次 宣传 = 8次).
+  const sumOfTwo = (n: number, unit: string) => {
+    const same: number[] = [];
+    for (const r of ctx.rows) if (r.va.parsed.kind === 'quant' && r.va.parsed.unit === unit) same.push(r.va.parsed.num);
+    return same.some((a, i) => same.some((b, j) => j > i && Math.abs(a + b - n) < 1e-9));
+  };
+  const missing: string[] = [];
   let m: RegExpExecArray | null;
   const text = s.replace(/^\s*\d+\s*[.．、]/gm, ' ');
-  while ((m = re.exec(text))) {
+  GOAL_QTY_RE.lastIndex = 0;
+  while ((m = GOAL_QTY_RE.exec(text))) {
     const n = parseFloat(m[1]);
     const prevCh = text[m.index - 1] || '';
     if (n < 2 || /[.．年月第]/.test(prevCh) || /前\d*$/.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
     const key = m[1] + m[2];
-    if (nums.has(n) || seen.has(key)) continue;
-    seen.add(key);
-    ctx.emit('goal.xref', g.cell, msg.goalXref(key), null, 'warning');
+    if (have.has(n) || missing.indexOf(key) >= 0 || sumOfTwo(n, m[2])) continue;
+    missing.push(key);
   }
+  if (missing.length) ctx.emit('goal.xref', g.cell, msg.goalXref(missing.join('、')), null, 'warning');
 }
 
+/** A number and a count unit in goal text: "8个空气站", "购买炮弹490发", "培训1200人次". */
+const GOAL_QTY_RE = new RegExp('(\\d+(?:\\.\\d+)?)\\s*(' + GOAL_UNITS.slice().sort((a, b) => b.length - a.length).join('|') + ')', 'g');
+
+/** Layouts without a spend plan or a goals block: those checks did not run, and the user should know it. */
+export const notChecked: WorkbookCheck = (ctxs) => {
+  const gaps = ctxs.filter((c) => c.table.continues === undefined).map((c) => {
+    const t = c.table;
+    const missing: string[] = [];
+    if (!t.plan.length) missing.push('plan');
+    if (!t.goals.cell) missing.push('goals');
+    return { c, missing: missing.join(',') };
+  });
+  const at = (c: TableContext) => c.table.title.cell || c.table.header.l1 || c.table.header.l3;
+  const with_ = gaps.filter((g) => g.missing);
+  if (!with_.length) return;
+  // The same gap in every table of the workbook: say it once, on the first table.
+  if (with_.length === gaps.length && with_.length > 1 && with_.every((g) => g.missing === with_[0].missing)) {
+    const first = with_[0].c;
+    first.emit('table.not-checked', at(first), msg.notCheckedAll(with_.length, with_[0].missing.split(',')), null, 'info');
+    return;
+  }
+  for (const g of with_) g.c.emit('table.not-checked', at(g.c), msg.notChecked(g.missing.split(',')), null, 'info');
+};
 
 export const headerRules: TableCheck[] = [headerRequired, headerCode, moneySum, moneyNumber, plan, goals];

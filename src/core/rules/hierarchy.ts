@@ -44,13 +44,16 @@ function levels(ctx: TableContext): void {
 
 function coverage(ctx: TableContext): void {
   const t = ctx.table;
-  if (!ctx.rows.length) return;
+  // A part continued from another sheet is covered with its first part.
+  if (!ctx.rows.length || t.continues !== undefined) return;
   // A row whose 三级 is "无" does not cover anything.
-  const real = ctx.rows.filter((r) => r.l3.text.trim() && !NA.test(normLabel(r.l3.text.trim())));
+  const real = ctx.rows.concat(ctx.continuation).filter((r) => r.l3.text.trim() && !NA.test(normLabel(r.l3.text.trim())));
   const l1 = new Set(real.filter((r) => r.l1).map((r) => r.l1!.role));
   const l2 = new Set(real.filter((r) => r.l2).map((r) => r.l2!.role));
-  const at = t.header.l1 || t.header.l2 || t.header.l3;
-  const atL2 = t.header.l2 || at;
+  // A project of a flat list shares the header with the others: its findings go on its own first row.
+  const first = t.kind === 'flat' && t.indicators.length ? t.indicators[0] : undefined;
+  const at = first ? first.l1.cell || first.l3.cell : t.header.l1 || t.header.l2 || t.header.l3;
+  const atL2 = first ? first.l2.cell || at : t.header.l2 || at;
   const p = ctx.profile;
   if (p.requiredL1.includes('output') && !l1.has('output')) ctx.emit('coverage.output', at, msg.coverageOutput(), null, 'error');
   if (p.requiredL1.includes('benefit') && !l1.has('benefit')) ctx.emit('coverage.benefit', at, msg.coverageBenefit(), null, 'error');
@@ -106,7 +109,8 @@ function names(ctx: TableContext): void {
     if (len > 40) ctx.emit('indicator.length', cell, msg.indicatorLength(s, len), null, 'warning');
   }
   const { min, max } = ctx.profile.indicatorCount;
-  if (ctx.rows.length && (count < min || count > max) && count > 0) ctx.emit('indicator.count', ctx.table.header.l3, msg.indicatorCount(count, min, max), null, 'warning');
+  count += ctx.continuation.filter((r) => r.l3.text.trim() && !NA.test(normLabel(r.l3.text.trim()))).length;
+  if (ctx.rows.length && ctx.table.continues === undefined && (count < min || count > max) && count > 0) ctx.emit('indicator.count', ctx.table.header.l3, msg.indicatorCount(count, min, max), null, 'warning');
 }
 
 /** A 三级 that is really a value: "2023年12月底前完成", "≥90%", "100%". */

@@ -5,7 +5,9 @@ import { TableCheck, TableContext, WorkbookCheck } from './context';
 
 const NA = /^(无|暂无|\/|-|—|－|\*|_|略)?$/;
 /** Words that show a basis names a standard or a source a reviewer accepts. */
-const BASIS_OK = /《|预案|规划|上报|排查|摸底|普查|核实|核定|资料|数据|报告|标准|计划|方案|目标|预算|文件|规定|办法|通知|意见|制度|政策|要求|合同|协议|统计|历史|上年|往年|前三年|行业|规范|国标|定额|调查|问卷|测评|台账|登记|记录|报表|批复|任务|安排|部署|实际|测算|职责|清单|考核|〔|\[|【|号|发/;
+// A department's own funding application or its explanation (…的申请, …的说明, 关于申请拨付…的请示) is a planning
+// basis, as are meeting decisions and the unit's 三定 functions.
+const BASIS_OK = /申请|请示|说明|申报|立项|会议|纪要|三定|职能|《|预案|规划|上报|排查|摸底|普查|核实|核定|资料|数据|报告|标准|计划|方案|目标|预算|文件|规定|办法|通知|意见|制度|政策|要求|合同|协议|统计|历史|上年|往年|前三年|行业|规范|国标|定额|调查|问卷|测评|台账|登记|记录|报表|批复|任务|安排|部署|实际|测算|职责|清单|考核|〔|\[|【|号|发/;
 
 function basisDesc(ctx: TableContext): void {
   const t = ctx.table;
@@ -41,7 +43,7 @@ function splitRow(ctx: TableContext): void {
  * Distinctive subjects: when an indicator names one that the project's own name, purpose and goals never
  * mention, the row was most likely copied from another project (保证矿井正常运行 in an environment project).
  */
-const SUBJECTS = ['矿井', '煤矿', '矿山', '路段', '农田', '耕地', '生猪', '河道', '秸秆', '考生', '孕产妇', '殡葬'];
+const SUBJECTS = ['矿井', '煤矿', '矿山', '路段', '农田', '耕地', '生猪', '河道', '秸秆', '考生', '孕产妇', '殡葬', '会务', '热线', '炮弹', '渔船', '疫苗', '校舍'];
 
 function foreign(ctx: TableContext): void {
   const t = ctx.table;

@@ -7,6 +7,17 @@ import { LogicalRow, TableCheck, TableContext } from './context';
 const NA_L3 = /^(无|暂无|没有|\/|-|—|－|\*|_|其他|略|空)?$/;
 /** Indicators where lower is better: a ≤ target is right for them. */
 const NEGATIVE = /事故|投诉|差错|故障|违规|违法|超标|死亡|伤亡|失误|返工|不合格|误差|用时|时长|时间|等待|发生|损失|案件|上访|信访量|降低|减少|下降|污染|排放|能耗|成本|费用|支出|火灾|火情|受灾|灾害|犯罪|发案|案发|疾病|发病|感染|缺陷|拖欠|逾期|延误|退回|返贫|辍学|空置|隐患|闲置|返修|流失|离职|变更|败诉|漏损|成灾|差错|投诉/;
+/** Names of timeliness read as a rate: "服务及时性 ≥95%", "按时发放". */
+const TIME_AS_RATE = /及时|准时/;
+const BENEFIT_ROLES = ['economic', 'social', 'ecological', 'sustainable'];
+/**
+ * Words that make a percentage meaningful for a name the semantics could not classify: a rate or share, a change
+ * in percent ("收入增长 ≥5%"), coverage. 影响力, 长期使用性, 环境质量改善, 办公效率 have none of them: a ≥95% there
+ * cannot be counted.
+ */
+const RATE_WORDS = /率|水平|安全感|获得感|幸福感|认可|认同|好评|信任|比例|比率|比重|占比|百分|覆盖|普及|满意|知晓|达标|合格|完成|增长|增加|增幅|提高|提升|下降|降低|减少|降幅|节约|节省|幅度|%|％/;
+/** 效率 (efficiency), 频率 and 功率 end in 率 but are no percentage of a whole; 有效率 is. */
+const notRates = (s: string) => s.replace(/(^|[^有])效率|频率|功率/g, '$1');
 /** Per-unit money (元/人, 元每亩): not comparable with the total budget. */
 const PER_UNIT = /[/／每]|人均|单价|标准|单位成本|每/;
 
@@ -37,10 +48,13 @@ function formatIssues(ctx: TableContext, r: LogicalRow): void {
   const pick = (code: string) => issues.find((i) => i.code === code);
   const unitWord = pick('unit-word');
   const full = pick('fullwidth') || pick('ascii-cmp');
-  if (unitWord) ctx.emit('value.unit-word', cell, msg.valueUnitWord(raw.trim(), best || unitWord.suggestion || ''), best || unitWord.suggestion || null, 'warning');
-  else if (full) ctx.emit('value.fullwidth', cell, msg.valueFullwidth(raw.trim(), best || full.suggestion || ''), best || full.suggestion || null, 'info');
+  // "250万" in a 万元 table reads right (reviewers accept it): no hint.
+  const shorthand = p.kind === 'quant' && p.unit === '万' && (ctx.table.unit.text || '万元') === '万元';
+  const wordFix = (unitWord && unitWord.suggestion) || best || '';
+  if (unitWord && !shorthand) ctx.emit('value.unit-word', cell, msg.valueUnitWord(raw.trim(), wordFix), wordFix || null, 'warning');
+  else if (full && !unitWord) ctx.emit('value.fullwidth', cell, msg.valueFullwidth(raw.trim(), best || full.suggestion || ''), best || full.suggestion || null, 'info');
   const spaces = pick('spaces');
-  if (spaces && !unitWord && !full) ctx.emit('text.whitespace', cell, msg.whitespace(raw), spaces.suggestion || raw.trim(), 'info');
+  if (spaces && !unitWord && !full && !pick('split-number')) ctx.emit('text.whitespace', cell, msg.whitespace(raw), spaces.suggestion || raw.trim(), 'info');
 }
 
 function checkRow(ctx: TableContext, r: LogicalRow): void {
@@ -71,6 +85,9 @@ function checkRow(ctx: TableContext, r: LogicalRow): void {
     else ctx.emit('value.malformed', cell, msg.valueMalformed(raw, p.reason), sugg, 'error');
     return;
   }
+  // A number broken by a space ("≥200 0 人") has two readings: ask, whatever else is said about the cell.
+  const split = r.va.issues.find((i) => i.code === 'split-number');
+  if (split && split.readings) ctx.emit('value.ambiguous', cell, msg.ambiguous(raw, split.readings), null, 'warning');
   // Format hints (百分比 → %) only where no finding about the value's meaning supersedes them.
   const before = ctx.emitted();
   checkMeaning(ctx, r, name, cell, raw, p, role, measure);
@@ -81,7 +98,14 @@ function checkMeaning(ctx: TableContext, r: LogicalRow, name: string, cell: stri
   const isSat = measure === 'satisfaction' || (role === 'satisfaction' && (measure === 'unknown' || measure === 'rate'));
   const isCost = measure === 'cost' || ((role === 'cost' || role === 'econCost') && measure === 'unknown');
   const isTime = measure === 'time' || (role === 'time' && measure === 'unknown');
-  const negative = NEGATIVE.test(name);
+  const dir = r.src.direction ? normLabel(r.src.direction.text) : '';
+  const negative = /^反向/.test(dir) || (!/^正向/.test(dir) && NEGATIVE.test(name));
+  // The layout's own 指标方向 column against the comparator written.
+  if (p.kind === 'quant' && p.cmp && dir) {
+    const up = p.cmp === '≥' || p.cmp === '>';
+    const down = p.cmp === '≤' || p.cmp === '<';
+    if ((/^正向/.test(dir) && down) || (/^反向/.test(dir) && up)) ctx.emit('value.direction', cell, msg.directionColumn(r.src.direction!.text.trim(), raw), null, 'warning');
+  }
 
   if (isSat) {
     if (p.kind !== 'quant' || p.unitClass !== 'percent') {
@@ -133,12 +157,17 @@ function checkMeaning(ctx: TableContext, r: LogicalRow, name: string, cell: stri
 
   if (isTime) {
     if (p.kind === 'quant' && p.unitClass === 'percent') {
-      if (measure === 'time') ctx.emit('value.unit-mismatch', cell, msg.mismatchTimePct(name, raw), suggestDeadline(ctx), 'error');
+      // 及时性/准时性 ≥95% and 按时/及时… are rates of timeliness: the accepted form. 完成时间 ≥95% is not.
+      if (measure === 'time' && TIME_AS_RATE.test(normLabel(name))) checkPercent(ctx, r, p, name, raw, negative);
+      else if (measure === 'time' && role && BENEFIT_ROLES.indexOf(role) >= 0) ctx.emit('value.pct-not-rate', cell, msg.pctNotRate(name, raw), null, 'warning');
+      else if (measure === 'time') ctx.emit('value.unit-mismatch', cell, msg.mismatchTimePct(name, raw), suggestDeadline(ctx), 'error');
       else checkPercent(ctx, r, p, name, raw, negative);
       return;
     }
     if (p.kind === 'deadline') {
-      if (ctx.budgetYear && p.year && p.year !== ctx.budgetYear && ctx.table.kind !== 'department')
+      // A period that starts in the budget year ("2023年7月-2024年1月", a service period) is within the plan.
+      const startsInYear = ctx.budgetYear !== null && p.normalized.indexOf('-') > 0 && p.normalized.indexOf(String(ctx.budgetYear)) === 0;
+      if (ctx.budgetYear && p.year && p.year !== ctx.budgetYear && ctx.table.kind !== 'department' && !startsInYear)
         ctx.emit('time.year', cell, msg.timeYear(raw, ctx.budgetYear), raw.replace(String(p.year), String(ctx.budgetYear)), 'warning');
       return;
     }
@@ -176,7 +205,9 @@ function checkMeaning(ctx: TableContext, r: LogicalRow, name: string, cell: stri
 
   // Meaning unknown: only grammar-level and clear-cut checks.
   if (p.kind === 'quant') {
-    if (p.unitClass === 'percent') checkPercent(ctx, r, p, name, raw, negative, true);
+    if (p.unitClass === 'percent' && role !== 'satisfaction' && !RATE_WORDS.test(notRates(normLabel(name) + normLabel(r.desc.text))))
+      ctx.emit('value.pct-not-rate', cell, msg.pctNotRate(name, raw), null, 'warning');
+    else if (p.unitClass === 'percent') checkPercent(ctx, r, p, name, raw, negative, true);
     else if (p.num === 0 && (p.cmp === '≥' || p.cmp === '>')) ctx.emit('value.trivial', cell, msg.trivial(raw), null, 'warning');
   } else if (p.kind === 'qual') {
     if (role === 'quantity') ctx.emit('value.qual-quantity', cell, msg.qualQuantity(name, raw), null, 'warning');
@@ -200,7 +231,9 @@ function valueRule(ctx: TableContext): void {
     const counts = new Map<string, number>();
     for (const v of vals) if (v) counts.set(v, (counts.get(v) || 0) + 1);
     for (const [v, n] of counts) {
-      if (n >= Math.max(5, Math.ceil(vals.length * 0.8))) {
+      // Rates all aimed at 100% fit their indicators; the same value on counts, costs and dates does not.
+      const misfit = ctx.rows.filter((r) => normLabel(r.value.text) === v && r.measure !== 'rate' && r.measure !== 'satisfaction').length;
+      if (n >= Math.max(5, Math.ceil(vals.length * 0.8)) && misfit >= 2) {
         const cells = ctx.rows.filter((r) => normLabel(r.value.text) === v).map((r) => r.value.cell);
         ctx.emit('value.uniform', cells[0] + ':' + cells[cells.length - 1], msg.uniform(ctx.rows.find((r) => normLabel(r.value.text) === v)!.value.text.trim(), n), null, 'warning');
       }
@@ -209,4 +242,17 @@ function valueRule(ctx: TableContext): void {
   // Most indicators qualitative: not 细化量化.
 }
 
-export const valueRules: TableCheck[] = [valueRule];
+/** 分值/权重 of one table should add up to 100 (一体化 exports, 自评表). */
+function weights(ctx: TableContext): void {
+  const rows = ctx.rows.filter((r) => r.l3.text.trim() && r.src.weight);
+  if (rows.length < 2 || !ctx.table.header.weight) return;
+  let sum = 0;
+  for (const r of rows) {
+    const n = parseNumber(r.src.weight!.text);
+    if (n === null) return;
+    sum += n;
+  }
+  if (Math.abs(sum - 100) > 0.01) ctx.emit('weight.sum', rows[0].src.weight!.cell, msg.weightSum(fmtMoney(sum), rows.length), null, 'warning');
+}
+
+export const valueRules: TableCheck[] = [valueRule, weights];

@@ -6,7 +6,7 @@ import { templateText as TT } from '../i18n/template';
 import { Move, ProjectProfileId, convertProfile, profileOf } from './convert';
 import { AcceptedFix, FillNote, completeTable, fillFromForm, fillFromTable } from './fill';
 import { SheetOps, WorkbookOps, opsToGrids } from './ops';
-import { Layout, filledNo, renderWorkbook } from './render';
+import { Layout, append, filledNo, renderWorkbook } from './render';
 import { FilledTable, ProjectForm, Template, TemplateSchema } from './schema';
 import hebei from './data/hebei.json';
 import core2021 from './data/core2021.json';
@@ -89,7 +89,7 @@ export function fillItem(source: TargetTable, index: number, opts: FillOptions =
   if (opts.complete) {
     const c = completeTable(table, template, filledNo(table, index));
     table = c.table;
-    notes.push(...c.notes);
+    append(notes, c.notes);
   }
   return { source: index, table, template, notes };
 }

@@ -32,7 +32,8 @@ function present(t: FilledTable, k: PresenceKey): boolean {
 /** 指标值 as 符号 · 值 · 单位 such that sign + num + unit is the text again (the parser joins them that way). */
 export function splitValue(text: string): { sign: string; num: string; unit: string } {
   if (!text.trim()) return { sign: '', num: '', unit: '' };
-  const m = /^(\s*(?:>=|<=|≥|≤|＞|＜|＝|＞＝|＜＝|>|<|=)?\s*)(\d+(?:\.\d+)?)([\s\S]*)$/.exec(text);
+  // One \s* unless a comparator sits between them: two adjacent \s* would split a run of spaces every way.
+  const m = /^(\s*(?:(?:>=|<=|≥|≤|＞|＜|＝|＞＝|＜＝|>|<|=)\s*)?)(\d+(?:\.\d+)?)([\s\S]*)$/.exec(text);
   if (m && !/^\d/.test(m[3])) return { sign: m[1], num: m[2], unit: m[3] };
   // 文字描述 in the 符号 column means "no comparator, the text is the value" (seed 001).
   return { sign: '文字描述', num: '', unit: text };
@@ -359,10 +360,11 @@ function sheetOps(name: string, tpl: Template, parts: { render: TableRender; ind
     tables: [],
   };
   parts.forEach(({ render, index }, k) => {
-    ops.cells.push(...render.cells);
-    ops.merges.push(...render.merges);
-    ops.styles.push(...render.styles);
-    ops.borders.push(...render.borders);
+    // A loop, not push(...items): spreading a 100,000-row table's cells overflows the call stack.
+    append(ops.cells, render.cells);
+    append(ops.merges, render.merges);
+    append(ops.styles, render.styles);
+    append(ops.borders, render.borders);
     render.heights.forEach((h, r) => heights.set(r, h));
     ops.tables.push({ index, ...render.placed });
     if (k > 0) ops.print.rowBreaks.push(render.placed.top);
@@ -409,4 +411,9 @@ export function renderWorkbook(items: RenderItem[], layout: Layout = 'per-sheet'
     sheets.push(sheetOps(sheetNameFor(TT.stackedSheet[g.tpl.kind] || g.tpl.name, taken), g.tpl, parts));
   }
   return { sheets };
+}
+
+/** Appends items one by one (any count: push(...items) passes them as arguments and overflows the stack). */
+export function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }

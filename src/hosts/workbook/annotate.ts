@@ -39,7 +39,8 @@ async function loadWorkbook(srcPath: string): Promise<ExcelJS.Workbook> {
   try {
     await loadWithMerges(wb, () => wb.xlsx.readFile(srcPath));
   } catch (e) {
-    throw new WorkbookReadError(readErrorText.corrupt(e instanceof Error ? e.message : String(e)));
+    // ExcelJS's own text is English ("malformed character entity"): the user gets the Chinese reason only.
+    throw new WorkbookReadError(readErrorText.corrupt(readErrorText.reason.unreadable) + (e instanceof Error && process.env.PTCHECK_DEBUG ? ` [${e.message}]` : ''));
   }
   return wb;
 }

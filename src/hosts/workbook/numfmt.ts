@@ -251,7 +251,7 @@ function trimDecimals(fixed: string, s: Section): string {
   while (dec.length > s.decMin && dec.endsWith('0')) dec = dec.slice(0, -1);
   if (int === '0' && s.intMin === 0) int = '';
   else if (int.length < s.intMin) int = int.padStart(s.intMin, '0');
-  if (s.grouping) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  if (s.grouping) int = groupThousands(int);
   return s.hasPoint ? int + '.' + dec : int;
 }
 
@@ -330,3 +330,13 @@ function renderDate(parts: Section['parts'], d: Date, tod: number): string | nul
   return out;
 }
 
+
+/** "1234567" → "1,234,567" in one pass (a lookahead per digit would rescan the digits after it). */
+function groupThousands(int: string): string {
+  let out = '';
+  for (let i = 0; i < int.length; i++) {
+    if (i > 0 && (int.length - i) % 3 === 0) out += ',';
+    out += int[i];
+  }
+  return out;
+}

@@ -7,21 +7,21 @@
 // formula errors into NaN. We only need values, display text and merges, so this file reads the zip's central
 // directory itself, inflates one part at a time with node's zlib (streaming: memory stays bounded by the Grid),
 // and scans the SpreadsheetML with a few regular expressions. It is faster than ExcelJS's streaming reader.
+//
+// The file may be hostile (a reviewer's batch takes workbooks from outside): every part is inflated under a size
+// and ratio limit, rows are cut at each new <row> so buffers stay small and time linear, nothing past Excel's
+// sheet size reaches the Grid, and no DTD is read (limits.ts, docs/security.md). This file is the Node side (the
+// file, the zip directory, zlib); scan.ts reads the SpreadsheetML, and the browser playground feeds it too.
 import * as fs from 'fs';
 import * as zlib from 'zlib';
 import { Readable } from 'stream';
 import { StringDecoder } from 'string_decoder';
-import { Grid, CellInput, parseRange } from '../../core/grid';
+import { Grid } from '../../core/grid';
 import { readErrorText as T } from '../../core/i18n/host';
-import { BUILTIN_FORMATS, compileFormat, NumberFormatter } from './numfmt';
+import { inflateOverLimit, READ_LIMITS as L } from './limits';
+import { PartRef, PartSource, readAllSheets, readWorkbookParts, reservedName, Tally, WorkbookReadError } from './scan';
 
-/** A file that cannot be read as a workbook; `message` is the Chinese reason shown to the user. */
-export class WorkbookReadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WorkbookReadError';
-  }
-}
+export { WorkbookReadError };
 
 export async function readGrids(filePath: string): Promise<Grid[]> {
   const src = await openFile(filePath);
@@ -46,7 +46,11 @@ export async function checkWorkbookFile(filePath: string): Promise<void> {
   try {
     await guarded(async () => {
       await sniff(src);
-      await readWorkbookParts(src, await readCentralDirectory(src));
+      const book = await readWorkbookParts(zipParts(src, await readCentralDirectory(src)));
+      // ExcelJS keys plain objects by sheet name: a sheet named __proto__ writes into Object.prototype and breaks
+      // every later file of the run. Such names are read by our reader, never handed to ExcelJS.
+      const bad = reservedName(book);
+      if (bad !== undefined) throw new WorkbookReadError(T.reservedName(bad));
     });
   } finally {
     await src.close();
@@ -56,11 +60,7 @@ export async function checkWorkbookFile(filePath: string): Promise<void> {
 async function readFromSource(src: Source): Promise<Grid[]> {
   return guarded(async () => {
     await sniff(src);
-    const zip = await readCentralDirectory(src);
-    const book = await readWorkbookParts(src, zip);
-    const grids: Grid[] = [];
-    for (const sheet of book.sheets) grids.push(await readSheet(src, zip, sheet, book));
-    return grids;
+    return (await readAllSheets(zipParts(src, await readCentralDirectory(src)))).grids;
   });
 }
 
@@ -69,10 +69,20 @@ async function guarded<R>(work: () => Promise<R>): Promise<R> {
     return await work();
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
-    // zlib and I/O failures inside the archive mean a damaged file; never show the user a stack trace.
-    const why = e instanceof Error ? e.message : String(e);
-    throw new WorkbookReadError(T.corrupt(why));
+    // zlib and I/O failures inside the archive mean a damaged file; never show the user a stack trace, nor
+    // zlib's English ("invalid bit length repeat").
+    throw new WorkbookReadError(T.corrupt(failureReason(e)));
   }
+}
+
+/** A Chinese reason for an error thrown by zlib, the file system or the JavaScript engine while reading. */
+function failureReason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const code = typeof err?.code === 'string' ? err.code : '';
+  if (code.startsWith('Z_') || /^ERR_ZLIB/.test(code)) return T.reason.inflate;
+  if (code.startsWith('E')) return T.reason.io(code);
+  if (e instanceof RangeError) return T.reason.tooLarge;
+  return T.reason.unreadable;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -195,11 +205,12 @@ function describeNonZip(head: Buffer): string {
 // ---------------------------------------------------------------------------------------------------------
 // Zip: the central directory, then one part at a time as a stream of text.
 
-interface ZipEntry {
-  name: string;
+interface ZipEntry extends PartRef {
   method: number;
   flags: number;
   compressedSize: number;
+  /** As the central directory declares it: checked up front, then the inflated bytes are counted anyway. */
+  uncompressedSize: number;
   localOffset: number;
 }
 
@@ -238,7 +249,7 @@ async function readCentralDirectory(src: Source): Promise<Zip> {
     const flags = cd.readUInt16LE(p + 8);
     const method = cd.readUInt16LE(p + 10);
     let compressedSize = cd.readUInt32LE(p + 20);
-    const uncompressedSize = cd.readUInt32LE(p + 24);
+    let uncompressedSize = cd.readUInt32LE(p + 24);
     const nameLen = cd.readUInt16LE(p + 28);
     const extraLen = cd.readUInt16LE(p + 30);
     const commentLen = cd.readUInt16LE(p + 32);
@@ -252,7 +263,10 @@ async function readCentralDirectory(src: Source): Promise<Zip> {
       const len = cd.readUInt16LE(x + 2);
       if (id === 0x0001) {
         let q = x + 4;
-        if (uncompressedSize === 0xffffffff) q += 8;
+        if (uncompressedSize === 0xffffffff) {
+          uncompressedSize = Number(cd.readBigUInt64LE(q));
+          q += 8;
+        }
         if (compressedSize === 0xffffffff) {
           compressedSize = Number(cd.readBigUInt64LE(q));
           q += 8;
@@ -261,30 +275,45 @@ async function readCentralDirectory(src: Source): Promise<Zip> {
       }
       x += 4 + len;
     }
-    zip.set(name.replace(/^\/+/, '').toLowerCase(), { name, method, flags, compressedSize, localOffset });
+    const key = name.replace(/^\/+/, '').toLowerCase();
+    if (!zip.has(key)) zip.set(key, { name, method, flags, compressedSize, uncompressedSize, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return zip;
 }
 
-/** The text of one part, decoded as UTF-8 across chunk boundaries, chunk by chunk. */
-async function* partText(src: Source, entry: ZipEntry): AsyncGenerator<string> {
+/**
+ * The text of one part, decoded as UTF-8 across chunk boundaries, chunk by chunk. Refuses the part once its
+ * inflated bytes pass `limit` or the ratio limit (a zip bomb stops after a few MB of work).
+ */
+async function* partText(src: Source, entry: ZipEntry, limit: number, tally?: Tally): AsyncGenerator<string> {
   if (entry.flags & 0x1) throw new WorkbookReadError(T.zipEncrypted);
+  const declared = inflateOverLimit(entry.uncompressedSize, entry.compressedSize, limit, L);
+  if (declared) throw new WorkbookReadError(T.partTooLarge(entry.name, declared, limit));
   const header = await src.read(entry.localOffset, 30);
   if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) throw new WorkbookReadError(T.truncated);
   const dataStart = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   if (dataStart + entry.compressedSize > src.size) throw new WorkbookReadError(T.truncated);
   const raw = src.stream(dataStart, entry.compressedSize);
   let data: Readable;
+  // Compressed bytes consumed so far: the ratio is judged as the part inflates, not from the directory's word.
+  let consumed = () => entry.compressedSize;
   if (entry.method === 0) data = raw;
   else if (entry.method === 8) {
     const inflate = zlib.createInflateRaw();
+    consumed = () => inflate.bytesWritten;
     raw.on('error', (e) => inflate.destroy(e));
     data = raw.pipe(inflate);
   } else throw new WorkbookReadError(T.corrupt(`不支持的压缩方式 ${entry.method}`));
   const decoder = new StringDecoder('utf8');
+  let inflated = 0;
   try {
     for await (const chunk of data) {
+      inflated += (chunk as Buffer).length;
+      const over = inflateOverLimit(inflated, consumed(), limit, L);
+      if (over) throw new WorkbookReadError(T.partTooLarge(entry.name, over, limit));
+      // All worksheets together: what the Grids keep is bounded by what was inflated.
+      if (tally && (tally.inflated += (chunk as Buffer).length) > L.sheetsTotal) throw new WorkbookReadError(T.sheetsTooLarge(L.sheetsTotal));
       const s = decoder.write(chunk as Buffer);
       if (s) yield s;
     }
@@ -297,398 +326,10 @@ async function* partText(src: Source, entry: ZipEntry): AsyncGenerator<string> {
   }
 }
 
-async function partString(src: Source, entry: ZipEntry): Promise<string> {
-  const parts: string[] = [];
-  for await (const s of partText(src, entry)) parts.push(s);
-  return parts.join('');
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// XML helpers. SpreadsheetML is regular enough for regular expressions as long as we respect quoting and an
-// optional namespace prefix (some generators write <x:c> instead of <c>).
-
-const ATTR = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-function attrs(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  ATTR.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ATTR.exec(tag))) out[m[1]] = m[2] !== undefined ? m[2] : m[3];
-  return out;
-}
-
-/** Attribute by local name, whatever its prefix (r:id, x:id, id). */
-function attrLocal(a: Record<string, string>, local: string): string | undefined {
-  if (a[local] !== undefined) return a[local];
-  for (const k of Object.keys(a)) if (k.endsWith(':' + local)) return a[k];
-  return undefined;
-}
-
-const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function xmlDecode(s: string): string {
-  if (s.indexOf('&') < 0) return s;
-  return s.replace(ENTITY, (_m, name: string, dec: string, hex: string) =>
-    name ? NAMED[name] : String.fromCodePoint(parseInt(dec || hex, dec ? 10 : 16)),
-  );
-}
-
-/** Cell text: XML entities, then OOXML's _xHHHH_ escapes for characters XML cannot carry (e.g. _x000D_). */
-function cellTextDecode(s: string): string {
-  s = xmlDecode(s);
-  if (s.indexOf('_x') < 0) return s;
-  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
-
-/** The namespace prefix ("" or "x:") of a part's root element. */
-function rootPrefix(text: string, root: string): string {
-  const m = new RegExp('<([\\w.-]+:)?' + root + '[\\s>/]').exec(text);
-  return m && m[1] ? m[1] : '';
-}
-
-const reCache = new Map<string, RegExp>();
-function re(source: string, flags = 'g'): RegExp {
-  const key = flags + source;
-  let r = reCache.get(key);
-  if (!r) reCache.set(key, (r = new RegExp(source, flags)));
-  r.lastIndex = 0;
-  return r;
-}
-
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Text of a shared string item or an inline string: every <t>, run or not, but no phonetic guide (<rPh>). */
-function stringItemText(xml: string, p: string): string {
-  const pe = esc(p);
-  if (xml.indexOf('rPh') >= 0) xml = xml.replace(re(`<${pe}rPh\\b[\\s\\S]*?</${pe}rPh>`), '');
-  const t = re(`<${pe}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${pe}t>)`);
-  let out = '';
-  let m: RegExpExecArray | null;
-  while ((m = t.exec(xml))) if (m[1]) out += m[1];
-  return cellTextDecode(out);
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Workbook structure: sheets in order, shared strings, number formats.
-
-interface SheetRef {
-  name: string;
-  part: string;
-}
-
-interface Book {
-  sheets: SheetRef[];
-  strings: string[];
-  /** Per cell-style index: how to turn a number into display text (null: General). */
-  formats: (NumberFormatter | null)[];
-  date1904: boolean;
-}
-
-function resolvePart(baseDir: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = (baseDir ? baseDir.split('/') : []).concat(target.split('/'));
-  const out: string[] = [];
-  for (const s of parts) {
-    if (s === '..') out.pop();
-    else if (s && s !== '.') out.push(s);
-  }
-  return out.join('/');
-}
-
-function relsOf(xml: string): { id: string; type: string; target: string; external: boolean }[] {
-  const out = [];
-  const r = re('<(?:[\\w.-]+:)?Relationship\\b((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>');
-  let m: RegExpExecArray | null;
-  while ((m = r.exec(xml))) {
-    const a = attrs(m[1]);
-    out.push({
-      id: a.Id || '',
-      type: a.Type || '',
-      target: xmlDecode(a.Target || ''),
-      external: a.TargetMode === 'External',
-    });
-  }
-  return out;
-}
-
-async function readWorkbookParts(src: Source, zip: Zip): Promise<Book> {
-  const get = (part: string) => zip.get(part.toLowerCase());
-  // The workbook part is the package's officeDocument relationship; xl/workbook.xml when there is no root rels.
-  let bookPath = 'xl/workbook.xml';
-  const rootRels = get('_rels/.rels');
-  if (rootRels) {
-    const doc = relsOf(await partString(src, rootRels)).find((r) => /\/officeDocument$/.test(r.type));
-    if (doc) bookPath = resolvePart('', doc.target);
-  }
-  const bookEntry = get(bookPath) || get('xl/workbook.xml');
-  if (!bookEntry) {
-    if (get('xl/workbook.bin')) throw new WorkbookReadError(T.xlsb);
-    if (get('mimetype') && get('content.xml')) throw new WorkbookReadError(T.ods);
-    if (get('word/document.xml') || get('ppt/presentation.xml')) throw new WorkbookReadError(T.otherOoxml);
-    throw new WorkbookReadError(T.notWorkbook);
-  }
-  bookPath = bookEntry.name.replace(/^\/+/, '');
-  const dir = bookPath.includes('/') ? bookPath.slice(0, bookPath.lastIndexOf('/')) : '';
-  const relsPath = (dir ? dir + '/' : '') + '_rels/' + bookPath.slice(dir ? dir.length + 1 : 0) + '.rels';
-  const relsEntry = get(relsPath);
-  if (!relsEntry) throw new WorkbookReadError(T.missingPart(relsPath));
-  const rels = relsOf(await partString(src, relsEntry));
-  const bookXml = await partString(src, bookEntry);
-
-  const date1904 = /<(?:[\w.-]+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(bookXml);
-  const sheets: SheetRef[] = [];
-  const sheetTag = re('<(?:[\\w.-]+:)?sheet\\b((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>');
-  let m: RegExpExecArray | null;
-  while ((m = sheetTag.exec(bookXml))) {
-    const a = attrs(m[1]);
-    const rid = attrLocal(a, 'id');
-    const rel = rels.find((r) => r.id === rid);
-    // Chart sheets and dialog sheets have no cells: only worksheets become Grids.
-    if (!rel || rel.external || !/\/worksheet$/.test(rel.type)) continue;
-    sheets.push({ name: xmlDecode(a.name || ''), part: resolvePart(dir, rel.target) });
-  }
-
-  const sstRel = rels.find((r) => /\/sharedStrings$/.test(r.type));
-  const sstEntry = sstRel ? get(resolvePart(dir, sstRel.target)) : undefined;
-  const strings = sstEntry ? await readSharedStrings(src, sstEntry) : [];
-  const stylesRel = rels.find((r) => /\/styles$/.test(r.type));
-  const stylesEntry = stylesRel ? get(resolvePart(dir, stylesRel.target)) : undefined;
-  const formats = stylesEntry ? readFormats(await partString(src, stylesEntry)) : [];
-  return { sheets, strings, formats, date1904 };
-}
-
-async function readSharedStrings(src: Source, entry: ZipEntry): Promise<string[]> {
-  const out: string[] = [];
-  let buf = '';
-  let p: string | null = null;
-  let close = '';
-  let si: RegExp | null = null;
-  for await (const chunk of partText(src, entry)) {
-    buf += chunk;
-    if (p === null) {
-      if (!/<([\w.-]+:)?sst[\s>/]/.test(buf) && buf.length < 4096) continue;
-      p = rootPrefix(buf, 'sst');
-      close = `</${p}si>`;
-      si = new RegExp(`<${esc(p)}si\\b[^>]*?(?:/>|>([\\s\\S]*?)</${esc(p)}si>)`, 'g');
-    }
-    const end = buf.lastIndexOf(close);
-    if (end < 0) continue;
-    parseItems(buf.slice(0, end + close.length));
-    buf = buf.slice(end + close.length);
-  }
-  if (si) parseItems(buf);
-  return out;
-
-  function parseItems(text: string): void {
-    const r = si as RegExp;
-    r.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = r.exec(text))) {
-      const body = m[1] || '';
-      // The common case is one plain <t>; anything else goes through the general item reader.
-      const plain = /^<t(?: xml:space="preserve")?>([^<]*)<\/t>$/.exec(body);
-      out.push(plain ? cellTextDecode(plain[1]) : stringItemText(body, p as string));
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Number formats (numfmt.ts): which format each cell style uses.
-
-function readFormats(stylesXml: string): (NumberFormatter | null)[] {
-  const p = esc(rootPrefix(stylesXml, 'styleSheet'));
-  const codes = new Map<number, string>();
-  const nf = re(`<${p}numFmt\\b((?:[^>"']|"[^"]*"|'[^']*')*)>`);
-  let m: RegExpExecArray | null;
-  while ((m = nf.exec(stylesXml))) {
-    const a = attrs(m[1]);
-    codes.set(parseInt(a.numFmtId, 10), xmlDecode(a.formatCode || ''));
-  }
-  const block = re(`<${p}cellXfs\\b[^>]*>([\\s\\S]*?)</${p}cellXfs>`, '').exec(stylesXml);
-  const out: (NumberFormatter | null)[] = [];
-  if (!block) return out;
-  const compiled = new Map<number, NumberFormatter | null>();
-  const xf = re(`<${p}xf\\b((?:[^>"']|"[^"]*"|'[^']*')*)>`);
-  while ((m = xf.exec(block[1]))) {
-    const id = parseInt(attrs(m[1]).numFmtId || '0', 10) || 0;
-    if (!compiled.has(id)) compiled.set(id, compileFormat(codes.get(id) ?? BUILTIN_FORMATS[id] ?? 'General'));
-    out.push(compiled.get(id) as NumberFormatter | null);
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Worksheets: stream the part, turn complete rows into cells as they arrive, then read <mergeCells>.
-
-async function readSheet(src: Source, zip: Zip, sheet: SheetRef, book: Book): Promise<Grid> {
-  const grid = new Grid(sheet.name);
-  const entry = zip.get(sheet.part.toLowerCase());
-  if (!entry) throw new WorkbookReadError(T.missingPart(sheet.part));
-
-  let buf = '';
-  let state: 'head' | 'rows' | 'tail' | 'merges' = 'head';
-  let p = '';
-  let rowClose = '</row>';
-  let dataClose = '</sheetData>';
-  const rowState = { row: -1 };
-  let mergesDone = false;
-
-  for await (const chunk of partText(src, entry)) {
-    buf += chunk;
-    for (;;) {
-      if (state === 'head') {
-        const m = /<([\w.-]+:)?sheetData\b[^>]*?(\/?)>/.exec(buf);
-        if (!m) {
-          buf = buf.slice(-256); // the tag may straddle two chunks
-          break;
-        }
-        p = m[1] || '';
-        rowClose = `</${p}row>`;
-        dataClose = `</${p}sheetData>`;
-        buf = buf.slice(m.index + m[0].length);
-        state = m[2] ? 'tail' : 'rows';
-      } else if (state === 'rows') {
-        const end = buf.indexOf(dataClose);
-        if (end >= 0) {
-          readRows(buf.slice(0, end), p, grid, book, rowState);
-          buf = buf.slice(end + dataClose.length);
-          state = 'tail';
-          continue;
-        }
-        const last = buf.lastIndexOf(rowClose);
-        if (last < 0) break;
-        readRows(buf.slice(0, last + rowClose.length), p, grid, book, rowState);
-        buf = buf.slice(last + rowClose.length);
-        break;
-      } else if (state === 'tail') {
-        const i = buf.indexOf(`<${p}mergeCells`);
-        if (i < 0) {
-          buf = buf.slice(-64);
-          break;
-        }
-        buf = buf.slice(i);
-        state = 'merges';
-      } else {
-        const end = buf.search(re(`</${esc(p)}mergeCells>|^<${esc(p)}mergeCells\\b[^>]*/>`, ''));
-        const upto = end >= 0 ? buf.length : buf.lastIndexOf('>') + 1;
-        readMerges(buf.slice(0, upto), p, grid);
-        buf = buf.slice(upto);
-        if (end >= 0) mergesDone = true;
-        break;
-      }
-    }
-    // Nothing after </mergeCells> matters: stop inflating the rest of the part.
-    if (mergesDone) break;
-  }
-  return grid;
-}
-
-function readMerges(xml: string, p: string, grid: Grid): void {
-  const r = re(`<${esc(p)}mergeCell\\b[^>]*?\\bref\\s*=\\s*["']([^"']+)["']`);
-  let m: RegExpExecArray | null;
-  while ((m = r.exec(xml))) {
-    try {
-      const rect = parseRange(m[1]);
-      if (rect.top !== rect.bottom || rect.left !== rect.right) grid.addMerge(rect);
-    } catch {
-      // A malformed ref in one merge should not lose the rest of the sheet.
-    }
-  }
-}
-
-function readRows(xml: string, p: string, grid: Grid, book: Book, state: { row: number }): void {
-  const pe = esc(p);
-  const rowRe = re(`<${pe}row\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${pe}row>)`);
-  const cellRe = re(`<${pe}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${pe}c>)`);
-  let rm: RegExpExecArray | null;
-  while ((rm = rowRe.exec(xml))) {
-    const rAttr = /\br\s*=\s*["'](\d+)["']/.exec(rm[1]);
-    // Row and cell references are optional in the format: without them, count on from the previous one.
-    const row = rAttr ? parseInt(rAttr[1], 10) - 1 : state.row + 1;
-    state.row = row;
-    const body = rm[2];
-    if (!body) continue;
-    let col = -1;
-    cellRe.lastIndex = 0;
-    let cm: RegExpExecArray | null;
-    while ((cm = cellRe.exec(body))) {
-      const a = cm[1];
-      col = cellColumn(a, col + 1);
-      const content = cm[2];
-      if (!content) continue;
-      const cell = cellValue(a, content, p, book);
-      if (cell) grid.setCell(row, col, cell);
-    }
-  }
-}
-
-/** Column (0-based) from the cell's r attribute, or `fallback` when it has none. */
-function cellColumn(a: string, fallback: number): number {
-  const i = a.indexOf('r=');
-  if (i < 0 || (i > 0 && !/\s/.test(a[i - 1]))) {
-    const m = /\sr\s*=\s*["']([A-Za-z]+)/.exec(a);
-    return m ? lettersToColFast(m[1]) : fallback;
-  }
-  let col = 0;
-  for (let k = i + 3; k < a.length; k++) {
-    const c = a.charCodeAt(k) & ~32;
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  return col > 0 ? col - 1 : fallback;
-}
-
-function lettersToColFast(s: string): number {
-  let n = 0;
-  for (let k = 0; k < s.length; k++) n = n * 26 + ((s.charCodeAt(k) & ~32) - 64);
-  return n - 1;
-}
-
-function attrOf(a: string, name: string): string | undefined {
-  const i = a.indexOf(' ' + name + '="');
-  if (i >= 0) return a.slice(i + name.length + 3, a.indexOf('"', i + name.length + 3));
-  const m = re(`\\s${name}\\s*=\\s*["']([^"']*)["']`, '').exec(a);
-  return m ? m[1] : undefined;
-}
-
-function cellValue(a: string, content: string, p: string, book: Book): CellInput | null {
-  const t = attrOf(a, 't') || 'n';
-  if (t === 'inlineStr') {
-    const is = re(`<${esc(p)}is\\b[^>]*>([\\s\\S]*?)</${esc(p)}is>`, '').exec(content);
-    const s = is ? stringItemText(is[1], p) : '';
-    return s === '' ? null : { value: s };
-  }
-  const vOpen = `<${p}v`;
-  const vi = content.indexOf(vOpen);
-  if (vi < 0) return null; // a formula without a cached result, or only a style
-  const gt = content.indexOf('>', vi);
-  if (content[gt - 1] === '/') return null;
-  const v = content.slice(gt + 1, content.indexOf(`</${p}v>`, gt));
-  switch (t) {
-    case 's': {
-      const s = book.strings[parseInt(v, 10)];
-      return s === undefined || s === '' ? null : { value: s };
-    }
-    case 'str': {
-      const s = cellTextDecode(v);
-      return s === '' ? null : { value: s };
-    }
-    case 'b':
-      return { value: v.trim() === '1' || v.trim() === 'true' };
-    case 'e':
-      return { value: null, error: xmlDecode(v).trim() };
-    case 'd': {
-      // ISO 8601 date cells (rare; Strict files): show the date part.
-      const s = xmlDecode(v).trim();
-      return s ? { value: s, text: /^\d{4}-\d\d-\d\d/.test(s) ? s.slice(0, 10) : s } : null;
-    }
-    default: {
-      const n = parseFloat(v);
-      if (isNaN(n)) return null;
-      const sAttr = attrOf(a, 's');
-      const fmt = sAttr ? book.formats[parseInt(sAttr, 10)] : null;
-      return fmt ? { value: n, text: fmt(n, book.date1904) } : { value: n };
-    }
-  }
+/** The zip's entries as the scanner's part source. */
+function zipParts(src: Source, zip: Zip): PartSource {
+  return {
+    find: (name) => zip.get(name.replace(/^\/+/, '').toLowerCase()),
+    inflate: (part, limit, tally) => partText(src, part as ZipEntry, limit, tally),
+  };
 }
