@@ -100,7 +100,8 @@ function wpsConfig(env, argv, web) {
       main: './src/wps/main.ts',
       'ui/taskpane': './src/taskpane/index.tsx',
     },
-    output: { path: out, filename: '[name].js', publicPath: 'auto', clean: true },
+    // Chunks of the lazily loaded tabs beside the pane page (found from the pane script's own address).
+    output: { path: out, filename: '[name].js', chunkFilename: 'ui/chunks/[name].[contenthash:8].js', publicPath: 'auto', clean: true },
     devtool: false,
     resolve: web.resolve,
     module: web.module,
@@ -174,6 +175,12 @@ function webConfig(env, argv) {
     output: {
       path: env.out ? path.resolve(env.out) : path.join(ROOT, 'dist', 'web'),
       filename: '[name].js',
+      // The 指标库 and 模板 tabs (src/taskpane/components/tabs.tsx) load on first use from chunks beside the pages;
+      // the hash keeps an Office webview's cache from pairing a new pane with an old chunk.
+      chunkFilename: 'chunks/[name].[contenthash:8].js',
+      // 'auto': chunks are found from the running bundle's own address, so the pane works from any folder; in IE11
+      // (no document.currentScript) webpack falls back to the last <script> on the page, which is the bundle itself
+      // while it starts (scriptLoading 'blocking', injected at the end of body).
       publicPath: 'auto',
       // The WPS build may live inside (the tests' build: DIR/wps).
       clean: { keep: /^wps[\\/]/ },

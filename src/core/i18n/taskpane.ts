@@ -47,6 +47,12 @@ export const taskpaneText = {
 
   tabs: { check: '检查', library: '指标库', template: '模板', review: '审核' },
   tabsMore: '更多选项卡',
+  /** A tab whose code is loaded on first use (指标库, 模板): while it loads, and if it cannot be loaded. */
+  lazyTab: {
+    loading: '正在加载…',
+    failed: '这个选项卡未能加载。请检查加载项所在的网络或文件夹是否可以访问，然后重试。',
+    retry: '重试',
+  },
 
   scope: { label: '检查范围', sheet: '当前工作表', workbook: '整个工作簿' },
   profile: {

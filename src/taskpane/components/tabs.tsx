@@ -1,12 +1,11 @@
-// The pane's tabs. A later tab ships by replacing its placeholder line below with the real component (as 指标库 did:
-// `import { LibraryTab } from './LibraryTab';`). The benchmark builds the pane once more with LibraryTab swapped
-// for its placeholder, to measure what the library adds.
+// The pane's tabs. A later tab ships by replacing its placeholder line below with the real component. 指标库 and 模板
+// are loaded on first use (LazyTab: their own webpack chunks, with the library and template data), so the 检查 tab's
+// first load carries neither; tests import LibraryTab / TemplateTab directly when they need them at once.
 import * as React from 'react';
 import { taskpaneText as T } from '../../core/i18n/taskpane';
 import { SessionState, TaskPaneSession } from '../session';
 import { CheckTab } from './CheckTab';
-import { LibraryTab } from './LibraryTab';
-import { TemplateTab } from './TemplateTab';
+import { lazyTab } from './LazyTab';
 import { placeholderTab } from './PlaceholderTab';
 
 export interface TabProps {
@@ -23,6 +22,8 @@ export interface TabDef {
 }
 
 const ReviewTab = placeholderTab('review');
+const LibraryTab = lazyTab('library', () => import(/* webpackChunkName: "pane-library" */ './LibraryTab').then((m) => m.LibraryTab));
+const TemplateTab = lazyTab('template', () => import(/* webpackChunkName: "pane-template" */ './TemplateTab').then((m) => m.TemplateTab));
 
 export const TABS: TabDef[] = [
   { key: 'check', label: T.tabs.check, Component: CheckTab },
