@@ -174,7 +174,7 @@ describe('marks', () => {
     const p = await prepared();
     const before = look(p.wb);
     // Fail part-way: after a few successful calls of that member.
-    p.et.failOn(member, { after: member === 'Worksheets.Add' ? 1 : member === 'Interior.Color' ? 6 : 3, times: 1, error: { description: '拒绝访问' } });
+    p.et.failOn(member, { after: member === 'Worksheets.Add' ? 1 : member === 'Interior.Color' ? 2 : 3, times: 1, error: { description: '拒绝访问' } });
     const e = await p.host.applyMarks(p.diags, p.read).catch((x) => x);
     expect(e).toBeInstanceOf(MarkWriteError);
     expect(e.message).toMatch(/^标记未完成（.+时出错：WPS 表格：拒绝访问）。已写入的标记已全部撤回/);
