@@ -7,7 +7,7 @@ import { SessionState, TaskPaneSession } from '../session';
 import { CheckTab } from './CheckTab';
 import { LibraryTab } from './LibraryTab';
 import { TemplateTab } from './TemplateTab';
-import { placeholderTab } from './PlaceholderTab';
+import { ReviewTab } from './ReviewTab';
 
 export interface TabProps {
   session: TaskPaneSession;
@@ -21,8 +21,6 @@ export interface TabDef {
   label: string;
   Component: React.ComponentType<TabProps>;
 }
-
-const ReviewTab = placeholderTab('review');
 
 export const TABS: TabDef[] = [
   { key: 'check', label: T.tabs.check, Component: CheckTab },
