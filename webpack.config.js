@@ -5,7 +5,10 @@
 //   npm start                      dev server on http://localhost:3000/ (the playground; no HTTPS needed)
 //
 // Environment:
-//   OFFICE_JS  cdn (default) | 21vianet | local   where taskpane.html and commands.html load office.js from
+//   OFFICE_JS  local (default) | 21vianet | cdn   where taskpane.html and commands.html load office.js from.
+//              The default suits the users: mainland China, often on 政务外网 that reaches no CDN, so the copy from the
+//              npm package @microsoft/office-js ships in dist/web/office-js/; without that package installed the
+//              default falls back to the 21Vianet CDN (reachable in mainland China). The build prints what it used.
 //   ADDIN_URL  https://host/path/                 replaces https://localhost:3000/ in the copied manifest
 const fs = require('fs');
 const path = require('path');
@@ -63,11 +66,25 @@ function addinUrl() {
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || process.env.NODE_ENV || 'production';
   const production = mode === 'production';
-  const officeJsKind = (process.env.OFFICE_JS || 'cdn').toLowerCase();
-  if (!OFFICE_JS[officeJsKind]) {
+  const asked = (process.env.OFFICE_JS || '').toLowerCase();
+  if (asked && !OFFICE_JS[asked]) {
     throw new Error(`OFFICE_JS must be one of ${Object.keys(OFFICE_JS).join(', ')} (got "${process.env.OFFICE_JS}")`);
   }
+  const packageDir = officeJsPackageDir();
+  const haveLocal = !!packageDir && fs.existsSync(path.join(packageDir, 'dist'));
+  const officeJsKind = asked || (haveLocal ? 'local' : '21vianet');
   const officeJs = OFFICE_JS[officeJsKind];
+  // Said on every build, so whoever deploys knows where the pane will load office.js from.
+  console.log(
+    `[office.js] ${officeJsKind}: ${officeJs}` +
+      (officeJsKind === 'local'
+        ? haveLocal
+          ? ` (copied from @microsoft/office-js ${require(path.join(packageDir, 'package.json')).version})`
+          : ' (@microsoft/office-js is not installed: the administrator must place office.js and its files in office-js/)'
+        : !asked
+          ? ' (default: @microsoft/office-js is not installed, so the 21Vianet CDN; install it for a build that needs no CDN)'
+          : ''),
+  );
   const rewrite = addinUrl();
 
   const copies = [];
@@ -82,17 +99,7 @@ module.exports = (env = {}, argv = {}) => {
   if (fs.existsSync(path.join(ROOT, 'assets', 'icons'))) {
     copies.push({ from: 'assets/icons', to: 'assets/icons', noErrorOnMissing: true });
   }
-  if (officeJsKind === 'local') {
-    const dir = officeJsPackageDir();
-    if (dir && fs.existsSync(path.join(dir, 'dist'))) {
-      copies.push({ from: path.join(dir, 'dist'), to: 'office-js' });
-    } else {
-      console.warn(
-        '[webpack] OFFICE_JS=local but @microsoft/office-js is not installed: the administrator must place ' +
-          'office.js and its files in office-js/ next to taskpane.html.',
-      );
-    }
-  }
+  if (officeJsKind === 'local' && haveLocal) copies.push({ from: path.join(packageDir, 'dist'), to: 'office-js' });
 
   const playgroundTemplate = path.join(ROOT, 'src', 'playground', 'index.html');
 

@@ -8,6 +8,7 @@ import { libraryPaneText as L } from '../src/core/i18n/library';
 import { MemoryHost } from '../src/taskpane/dev/memory-host';
 import { TaskPaneSession } from '../src/taskpane/session';
 import { LibrarySession, SUGGEST_TOP } from '../src/taskpane/library-session';
+import { indicatorById } from '../src/core/library';
 import { FIXTURES, loadGrids } from './helpers/load';
 
 let g002: Grid[];
@@ -144,19 +145,57 @@ describe('the library tab', () => {
     expect(lib.getState().tables[lib.getState().current].title).toBe('环保督查经费');
   });
 
-  it('leaves a {数量} placeholder for the user and says so; the re-check flags it', async () => {
+  it('never writes a {数量} placeholder: blank without a number (the re-check flags it), the number when typed', async () => {
     const { host, pane, lib } = setup();
     await lib.activate();
-    const pending = items(lib).find((i) => i.pending)!;
-    expect(pending.value).toMatch(/\{数量\}/);
-    lib.toggle(pending.id, true);
+    const pending = items(lib).filter((i) => i.pending);
+    expect(pending.length).toBeGreaterThan(1);
+    expect(pending[0].value).toMatch(/\{数量\}/);
+    lib.toggle(pending[0].id, true);
     await lib.insert();
     expect(pane.getState().notice!.text).toContain(L.pendingLeft(1));
     expect(lib.getState().result!.rows[0].pending).toBe(true);
     const cell = lib.getState().result!.rows[0].cell;
-    expect(pane.allFindings().some((f) => f.cell === 'F' + (parseA1(cell).row + 1) && f.rule === 'value.placeholder')).toBe(true);
+    const valueCell = 'F' + (parseA1(cell).row + 1);
+    expect(host.text(g002[0].name, valueCell)).toBe('');
+    expect(pane.allFindings().some((f) => f.cell === valueCell && f.rule === 'value.empty')).toBe(true);
     // No check before: nothing to clear.
     expect(methods(host)).not.toContain('clearMarks');
+
+    // With a number typed, that number replaces the placeholder; a non-number blocks 插入.
+    const next = items(lib).find((i) => i.pending && i.id !== pending[0].id)!;
+    lib.toggle(next.id, true);
+    lib.setAmount(next.id, '十二');
+    expect(lib.amountsValid()).toBe(false);
+    lib.setAmount(next.id, '12');
+    expect(lib.amountsValid()).toBe(true);
+    await lib.insert();
+    const row = lib.getState().result!.rows[0];
+    expect(row.pending).toBe(false);
+    expect(row.value).toBe(next.value.replace('{数量}', '12'));
+    expect(host.text(g002[0].name, 'F' + (parseA1(row.cell).row + 1))).toBe(row.value);
+  });
+
+  it('a type chip lists the indicators of that type (and pressed again, the suggestions)', async () => {
+    const { lib } = setup();
+    await lib.activate();
+    const type = lib.getState().types[1];
+    lib.setTypeFilter(type.id);
+    expect(lib.getState().typeFilter).toBe(type.id);
+    expect(lib.getState().query).toBe('');
+    expect(items(lib).length).toBeGreaterThan(0);
+    expect(items(lib).every((i) => indicatorById(i.id)!.types.indexOf(type.id) >= 0)).toBe(true);
+    lib.setTypeFilter(type.id);
+    expect(lib.getState().typeFilter).toBeNull();
+    expect(lib.getState().searching).toBe(false);
+  });
+
+  it('shows the unit the value is written in', async () => {
+    const { lib } = setup();
+    await lib.activate();
+    const inYuan = items(lib).filter((it) => /[0-9]元$/.test(it.value));
+    expect(inYuan.length).toBeGreaterThan(0);
+    for (const it of inYuan) expect(it.unit).toBe('元');
   });
 
   it('says in Chinese when nothing is chosen, when the host refuses, and when the table is gone', async () => {

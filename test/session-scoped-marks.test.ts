@@ -1,6 +1,6 @@
 // Issue 11 through the real Excel adapter over the fake office-js: with scope 当前工作表 a check of one sheet
 // replaces that sheet's marks only (the other sheets keep theirs and their rows in 审核意见), and a check started on
-// the findings sheet itself (no table read) never wipes marks or writes "未发现问题".
+// the findings sheet itself checks the sheets its findings are about, never wipes marks or writes "未发现问题".
 import * as path from 'path';
 import { FakeWorkbook, installFakeOffice, FakeOffice, keyCol, keyRow } from '../src/fakes/excel';
 import { createExcelHost } from '../src/hosts/excel';
@@ -52,11 +52,15 @@ it('per-sheet checks keep the other sheets\' marks and findings rows; a check on
   expect(findingsColumn(wb).filter((r) => r.startsWith(first + '|'))).toEqual(firstRows);
   expect(findingsColumn(wb).some((r) => r.startsWith(second + '|'))).toBe(true);
 
-  // Started on the findings sheet: no table read, nothing wiped, no "未发现问题".
+  // Started on the findings sheet: the pane checks the sheets the findings are about (and says so); nothing is
+  // wiped, no "未发现问题", and the marks come out as they were.
   const before = wb.snapshot();
   wb.activeSheet = annotateText.sheetName;
   await session.check('sheet');
-  expect(session.getState().summary!.tables).toBe(0);
+  expect(session.getState().summary!.tables).toBe(12);
+  expect(session.getState().notice!.kind).toBe('info');
+  expect(marksOf(wb, first)).toEqual(firstMarks);
+  expect(findingsColumn(wb).filter((r) => r.startsWith(first + '|'))).toEqual(firstRows);
   expect(wb.snapshot()).toEqual(before);
   expect(findingsColumn(wb).some((r) => r.includes(annotateText.noFindings))).toBe(false);
 });

@@ -6,8 +6,8 @@ import { Grid } from '../src/core/grid';
 import { checkGrids } from '../src/core/check';
 import { parseGrids } from '../src/core/parse';
 import { Diagnostic } from '../src/core/diagnostic';
-import { taskpaneText as T } from '../src/core/i18n/taskpane';
-import { MemoryHost } from '../src/taskpane/dev/memory-host';
+import { ruleShortName, taskpaneText as T } from '../src/core/i18n/taskpane';
+import { FINDINGS_SHEET, MemoryHost } from '../src/taskpane/dev/memory-host';
 import {
   COLLAPSE_MIN,
   EDIT_DEBOUNCE_MS,
@@ -16,8 +16,10 @@ import {
   groupFindings,
   suggestionTarget,
   tableTitle,
+  toFindings,
   TaskPaneSession,
 } from '../src/taskpane/session';
+import { splitEdits } from '../src/core/rules/context';
 import { FIXTURES, loadGrids } from './helpers/load';
 
 const F002 = path.join(FIXTURES, '002_f394b5ba38f6b2c8.xlsx');
@@ -46,8 +48,8 @@ function rowsOf(s: TaskPaneSession): Finding[] {
   const out: Finding[] = [];
   for (const g of s.getState().groups)
     for (const r of g.rows) {
-      if (r.kind === 'finding') out.push(r.finding);
-      else out.push(...r.findings);
+      if (r.kind === 'card') out.push(...r.card.findings);
+      else for (const c of r.cards) out.push(...c.findings);
     }
   return out;
 }
@@ -79,31 +81,33 @@ describe('check', () => {
     expect(states).toContain(T.progress.checking);
     expect(states).toContain(T.progress.marking);
 
-    // One group per table, titled by project name, in table order; every finding listed exactly once.
-    expect(st.groups.map((g) => g.title)).toEqual(['环保督查经费', '环保举报奖', '环境监测费', '指挥中心精细化平台服务费', '重污染天气应急经费', '租赁费']);
-    expect(st.groups[0].location).toBe('项目绩效目标表!A1:G18');
+    // One group per table, titled by project name, the tables with most errors first; every finding listed once.
+    const tables = st.groups.filter((g) => g.kind === 'table');
+    expect(tables.map((g) => g.title).sort()).toEqual(['环保督查经费', '环保举报奖', '环境监测费', '指挥中心精细化平台服务费', '重污染天气应急经费', '租赁费'].sort());
+    for (let i = 1; i < st.groups.length; i++) expect(st.groups[i - 1].counts.error).toBeGreaterThanOrEqual(st.groups[i].counts.error);
+    expect(tables.find((g) => g.title === '环保督查经费')!.location).toBe('项目绩效目标表!A1:G18');
     expect(rowsOf(s).length).toBe(expected.diagnostics.length);
     expect(new Set(rowsOf(s).map((f) => f.key)).size).toBe(expected.diagnostics.length);
-    for (const g of st.groups) for (const f of rowsOf(s).filter((x) => x.table === g.table)) expect(f.sheet).toBe(g.sheet);
+    for (const g of tables) for (const f of rowsOf(s).filter((x) => x.table === g.table)) expect(f.sheet).toBe(g.sheet);
   });
 
   it('collapses many findings of one rule in a table into one expandable row', async () => {
     const host = new MemoryHost(g002);
     const s = newSession(host);
     await s.check('sheet');
-    // 环保举报奖: four indicators that measure no rate written as ≥90百分比 (a column-wide 描述 finding is already
-    // one finding on its header, so it no longer needs collapsing here).
-    const g = s.getState().groups[1];
+    // Some table of 002 has one rule on many cells (a column-wide 描述 finding is already one finding on its header).
+    const g = s.getState().groups.find((x) => x.rows.some((r) => r.kind === 'rule'))!;
+    expect(g).toBeDefined();
     const collapsed = g.rows.filter((r) => r.kind === 'rule');
     expect(collapsed.length).toBeGreaterThan(0);
-    const pct = collapsed.find((r) => r.kind === 'rule' && r.rule === 'value.pct-not-rate');
+    const pct = collapsed[0];
     expect(pct).toBeDefined();
     if (pct && pct.kind === 'rule') {
-      expect(pct.findings.length).toBeGreaterThanOrEqual(COLLAPSE_MIN);
-      expect(pct.title).toBe(T.collapsedRule('value.pct-not-rate', pct.findings.length));
+      expect(pct.cards.length).toBeGreaterThanOrEqual(COLLAPSE_MIN);
+      expect(pct.title).toBe(`${ruleShortName(pct.rule)}（${pct.cards.length} 处）`);
     }
     // Rules with few findings stay as single rows.
-    const single = g.rows.filter((r) => r.kind === 'finding');
+    const single = g.rows.filter((r) => r.kind === 'card');
     expect(single.length).toBeGreaterThan(0);
   });
 
@@ -131,8 +135,116 @@ describe('check', () => {
     const host = new MemoryHost([g]);
     const s = newSession(host);
     await s.check('sheet');
-    expect(s.getState().summary!.tables).toBe(0);
+    expect(s.getState().summary).toBeNull();
     expect(s.getState().notice).toEqual({ kind: 'warning', text: T.noTables });
+    // Nothing was marked: a sheet without tables never gets a "no problems" findings sheet.
+    expect(host.callsOf('applyMarks').length).toBe(0);
+  });
+});
+
+describe('never lose or hide results', () => {
+  it('a check of one sheet keeps the other sheets’ findings and replaces only that sheet’s marks', async () => {
+    const host = new MemoryHost(g004);
+    const s = newSession(host);
+    await s.check('sheet');
+    const first = g004[0].name;
+    const firstFindings = s.allFindings().filter((f) => f.sheet === first).length;
+    expect(firstFindings).toBeGreaterThan(0);
+    host.active = g004[1].name;
+    await s.check('sheet');
+    expect(host.callsOf('readSheets').map((c) => c.args[0])).toEqual([[first], [g004[1].name]]);
+    expect(s.allFindings().filter((f) => f.sheet === first).length).toBe(firstFindings);
+    expect(s.allFindings().some((f) => f.sheet === g004[1].name)).toBe(true);
+    expect(s.getState().summary!.sheets).toEqual([first, g004[1].name]);
+    expect(host.callsOf('applyMarks')[1].args[1]).toEqual({ sheets: [g004[1].name] });
+  });
+
+  it('started on the findings sheet, checks the sheets the findings are about and never reports a clean workbook', async () => {
+    const host = new MemoryHost(g004);
+    const s = newSession(host);
+    await s.check('sheet');
+    const before = s.allFindings().length;
+    host.active = FINDINGS_SHEET;
+    await s.check('sheet');
+    expect(host.callsOf('readSheets').map((c) => c.args[0])).toEqual([[g004[0].name], [FINDINGS_SHEET], [g004[0].name]]);
+    expect(s.getState().summary!.tables).toBe(1);
+    expect(s.allFindings().length).toBe(before);
+    expect(s.getState().notice).toEqual({ kind: 'info', text: T.findingsSheetActive(FINDINGS_SHEET, T.findingsSheetWhat([g004[0].name])) });
+    expect(host.marked!.length).toBe(before);
+
+    // With no earlier check it checks the whole workbook and says so.
+    const fresh = new MemoryHost(g004, { active: FINDINGS_SHEET });
+    const s2 = newSession(fresh);
+    await s2.check('sheet');
+    expect(s2.getState().summary!.tables).toBe(12);
+    expect(s2.getState().notice!.text).toBe(T.findingsSheetActive(FINDINGS_SHEET, T.findingsSheetWorkbook));
+  });
+
+  it('a sheet without a table changes nothing: the findings and marks of the last check stay', async () => {
+    const empty = new Grid('说明');
+    empty.setCell(0, 0, { value: '填表说明：请按要求填写。' });
+    const host = new MemoryHost([...g002, empty]);
+    const s = newSession(host);
+    await s.check('sheet');
+    const before = s.getState();
+    host.active = '说明';
+    await s.check('sheet');
+    expect(s.getState().notice).toEqual({ kind: 'warning', text: T.sheetNoTables('说明') });
+    expect(s.getState().summary).toEqual(before.summary);
+    expect(s.getState().groups).toEqual(before.groups);
+    expect(host.callsOf('applyMarks').length).toBe(1);
+    expect(host.callsOf('clearMarks').length).toBe(0);
+    // The whole workbook: still the tables it has.
+    await s.check('workbook');
+    expect(s.getState().summary!.tables).toBe(6);
+  });
+
+  it('a cancelled check keeps the last result and marks nothing', async () => {
+    const host = new MemoryHost(g004);
+    let pauses = 0;
+    const s: TaskPaneSession = new TaskPaneSession(host, {
+      yieldToUi: () => {
+        if (++pauses === 3) s.cancel();
+        return Promise.resolve();
+      },
+    });
+    await s.check('workbook');
+    expect(s.getState().notice).toEqual({ kind: 'info', text: T.cancelled });
+    expect(s.getState().summary).toBeNull();
+    expect(host.callsOf('applyMarks').length).toBe(0);
+    expect(s.getState().busy).toBeNull();
+  });
+});
+
+describe('triage', () => {
+  it('one card per cell, worst first; a finding repeated across tables once with its tables; what to fix first', async () => {
+    const host = new MemoryHost(g002);
+    const s = newSession(host);
+    await s.check('sheet');
+    const st = s.getState();
+    const repeated = st.groups.filter((g) => g.kind === 'repeated');
+    expect(repeated.length).toBeGreaterThan(0);
+    const goal = repeated.find((g) => g.rows.some((r) => r.kind === 'card' && r.card.findings[0].rule === 'goal.placeholder'))!;
+    expect(goal.counts.total).toBe(6);
+    expect(goal.location).toContain('在 6 个表中重复');
+    for (const g of st.groups.filter((x) => x.kind === 'table')) {
+      const cards = g.rows.filter((r) => r.kind === 'card').map((r) => (r.kind === 'card' ? r.card : null)!);
+      // One card per cell, and the cards of a table run from errors to hints.
+      expect(new Set(cards.map((c) => c.cell)).size).toBe(cards.length);
+      const ranks = cards.map((c) => ({ error: 0, warning: 1, info: 2 })[c.severity]);
+      expect(ranks).toEqual(ranks.slice().sort());
+    }
+    expect(st.fixFirst).toMatch(/^先改 27 个错误，“.+”最多（\d+ 个）。$/);
+    // The search narrows the list; 下一个错误 walks the errors in list order.
+    s.setQuery('F13');
+    expect(s.getState().shown).toBeGreaterThan(0);
+    expect(rowsOf(s).every((f) => f.cell.indexOf('F13') === 0)).toBe(true);
+    s.setQuery('');
+    const a = s.nextError()!;
+    await s.select(a.card.findings[0].key);
+    const b = s.nextError()!;
+    expect(b.card.key).not.toBe(a.card.key);
+    expect(b.card.severity).toBe('error');
   });
 });
 
@@ -168,6 +280,7 @@ describe('filter and grouping', () => {
       message: 'm',
       suggestion: null,
       target: null,
+      edits: null,
       table: -1,
       ...over,
     });
@@ -202,6 +315,7 @@ describe('select and apply', () => {
     expect(f.suggestion).toBe('≥90%');
     const before = allCells(host, sheet);
     const countBefore = s.allFindings().length;
+    const findingsBefore = s.allFindings().slice();
 
     await s.applySuggestion(f.key);
 
@@ -217,22 +331,41 @@ describe('select and apply', () => {
     const notice = s.getState().notice!;
     expect(notice.kind).toBe('success');
     expect(notice.text).toContain('已将 项目绩效目标表!F11 改为“≥90%”。');
-    expect(notice.text).toContain(`问题 ${countBefore} → ${s.allFindings().length}`);
+    // The count is the table's: the clerk sees what changed where the fix went.
+    const inTable = (list: readonly Finding[]) => list.filter((x) => x.table === f.table).length;
+    expect(notice.text).toContain(`重新检查“环保督查经费”：问题 ${inTable(findingsBefore)} → ${inTable(s.allFindings())}`);
     expect(s.getState().summary!.counts.total).toBe(s.allFindings().length);
   });
 
-  it('does not offer a suggestion that spans several cells or a split 符号·值·单位 value', async () => {
+  it('applies the cumulative spend plan as one fix of every cell that changes, re-checking that table', async () => {
     const host = new MemoryHost(g002);
     const s = newSession(host);
     await s.check('sheet');
-    const plan = s.allFindings().find((x) => x.rule === 'plan.quarterly') as Finding;
-    expect(plan.cell).toBe('B7:E7');
-    expect(plan.suggestion).toBeTruthy();
+    const sheet = g002[0].name;
+    const plan = s.allFindings().find((x) => x.rule === 'plan.quarterly' && x.cell === 'B7:E7') as Finding;
+    expect(plan.suggestion).toBe('50% / 100% / 100% / 100%');
     expect(plan.target).toBeNull();
+    // B7 already holds 50%: the fix writes only the three cells that change.
+    expect(plan.edits).toEqual([
+      { cell: 'C7', text: '100%' },
+      { cell: 'D7', text: '100%' },
+      { cell: 'E7', text: '100%' },
+    ]);
+    const before = allCells(host, sheet);
     await s.applySuggestion(plan.key);
-    expect(host.writes).toEqual([]);
-    expect(s.getState().notice).toEqual({ kind: 'warning', text: T.suggestionManual });
+    expect(host.writes).toEqual(plan.edits!.map((e) => ({ sheet, address: e.cell, text: e.text })));
+    const after = allCells(host, sheet);
+    expect(Object.keys(after).filter((k) => after[k] !== before[k])).toEqual(['6:2', '6:3', '6:4']);
+    expect(s.allFindings().some((x) => x.rule.indexOf('plan.') === 0 && x.table === plan.table)).toBe(false);
+    const notice = s.getState().notice!;
+    expect(notice.kind).toBe('success');
+    expect(notice.text).toContain('已写入工作表“项目绩效目标表”：C7 → 100%，D7 → 100%，E7 → 100%。');
+    expect(notice.text).toContain('重新检查“环保督查经费”');
+    // Only the changed sheet was read again.
+    expect(host.callsOf('readSheets').map((c) => c.args[0])).toEqual([[sheet], [sheet]]);
+  });
 
+  it('writes a split 符号·值·单位 suggestion into its three cells, never the joined text into the 值 cell', async () => {
     const split = await loadGrids(F000_SPLIT);
     const tables = parseGrids(split);
     const row = tables.flatMap((t) => t.indicators).find((r) => r.split) as NonNullable<(typeof tables)[0]['indicators'][0]>;
@@ -240,6 +373,18 @@ describe('select and apply', () => {
     const d: Diagnostic = { sheet: split[0].name, cell: row.split!.num.cell, severity: 'warning', rule: 'value.unit-word', message: 'm', suggestion: '≥90%' };
     expect(suggestionTarget(d, split[0], tables)).toBeNull();
     expect(suggestionTarget({ ...d, cell: row.basis.cell }, split[0], tables)).toBe(row.basis.cell);
+    const edits = splitEdits(row.split!, '≥90%')!;
+    expect(edits).toEqual(
+      [
+        { cell: row.split!.sign.cell, text: '≥' },
+        { cell: row.split!.num.cell, text: '90' },
+        { cell: row.split!.unit.cell, text: '%' },
+      ].filter((e, i) => [row.split!.sign, row.split!.num, row.split!.unit][i].text !== e.text),
+    );
+    // The finding carries the edits, so 应用建议 offers them.
+    const [f] = toFindings([{ ...d, edits }], tables, split);
+    expect(f.edits).toEqual(edits);
+    expect(splitEdits(row.split!, '有所提高')).toBeUndefined();
   });
 });
 
@@ -274,7 +419,10 @@ describe('re-check on edit', () => {
     expect(s.getState().status).toBe(T.autoRechecked(sheet));
     // The whole result stays: other sheets' findings are still listed.
     expect(s.getState().summary!.sheets.length).toBe(12);
-    expect(host.marked).toEqual(checkGrids([...host.sheets.values()]).diagnostics);
+    expect(s.allFindings().length).toBe(checkGrids([...host.sheets.values()]).diagnostics.length);
+    // Only the edited sheet's marks are redone; the other sheets keep theirs.
+    expect(host.callsOf('applyMarks')[1].args[1]).toEqual({ sheets: [sheet] });
+    expect(host.marked).toEqual(checkGrids([...host.sheets.values()]).diagnostics.filter((d) => d.sheet === sheet));
   });
 
   it('ignores edits before the first check, on sheets outside the check, and after 清除标记', async () => {

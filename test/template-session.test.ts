@@ -121,7 +121,11 @@ describe('the template tab', () => {
     let st = tpl.getState();
     expect(st.types[0].name).toMatch(/安全/);
     expect(st.picks.length).toBeGreaterThanOrEqual(10);
-    expect(st.picks.every((p) => p.checked)).toBe(true);
+    // Offered, not chosen: the user ticks them.
+    expect(st.picks.every((p) => !p.checked)).toBe(true);
+    expect(st.formIssues).toContain(TT.form.noIndicators);
+    for (const p of st.picks) tpl.togglePick(p.id, true);
+    st = tpl.getState();
     // A value the project does not say ({数量}) must be filled before writing.
     const pending = st.picks.filter((p) => /\{[^}]+\}/.test(p.value));
     expect(pending.map((p) => p.l3)).toContain('安全生产培训次数');
@@ -183,6 +187,21 @@ describe('the template tab', () => {
     expect(after(typed.id).value).toBe('≥120人次');
   });
 
+  it('新项目: a plan typed per quarter under 累计% is caught beside the plan, and every warning is spelled out', async () => {
+    const { tpl } = setup(g002);
+    await tpl.activate();
+    tpl.setSource('new');
+    typeProject(tpl);
+    tpl.suggestPicks();
+    for (const p of tpl.getState().picks) tpl.togglePick(p.id, true);
+    expect(tpl.getState().formCheck!.planMessages).toEqual([]);
+    for (const [i, v] of ['25%', '25%', '25%', '25%'].entries()) tpl.setPlan(i, v);
+    const check = tpl.getState().formCheck!;
+    expect(check.planMessages.length).toBe(1);
+    expect(check.planMessages[0]).toContain('累计');
+    expect(check.warningMessages.length).toBe(check.warnings);
+  });
+
   it('新项目: 预算数 is 财政 + 其他 as the user writes amounts (thousands separators, full-width digits)', async () => {
     const { tpl } = setup(g002);
     await tpl.activate();
@@ -203,6 +222,7 @@ describe('the template tab', () => {
     tpl.setTemplate('core2021');
     typeProject(tpl);
     tpl.suggestPicks();
+    for (const p of tpl.getState().picks) tpl.togglePick(p.id, true);
     expect(tpl.getState().picks.some((p) => p.l1 === '成本指标')).toBe(true);
     expect(tpl.getState().preview.some((r) => r.includes('成本指标'))).toBe(true);
   });

@@ -6,7 +6,7 @@ import { Diagnostic, severityRank } from './diagnostic';
 import { parseGridsExplained } from './parse';
 import { NoTableExplanation } from './detect';
 import { chooseProfile, findProfile } from './profiles';
-import { ruleSeverity, runRules } from './rules';
+import { ruleSeverity, ruleSteps } from './rules';
 
 /** A cached formula error (#DIV/0!, #REF!…) in a table cell: one finding says so, no rule judges it as text. */
 export const FORMULA_ERROR_RULE = 'cell.formula-error';
@@ -41,10 +41,19 @@ function position(d: Diagnostic): [number, number] {
 }
 
 export function checkTables(tables: TargetTable[], options: CheckOptions = {}): CheckResult {
+  const steps = checkSteps(tables, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** checkTables one table per step (yielding the tables done), for a host that pauses between steps. */
+export function* checkSteps(tables: TargetTable[], options: CheckOptions = {}): Generator<number, CheckResult, void> {
   const forced = options.profile && options.profile !== 'auto' ? findProfile(options.profile) : undefined;
   if (options.profile && options.profile !== 'auto' && !forced) throw new UnknownProfileError(options.profile);
   const withProfiles = tables.map((table) => ({ table, profile: forced || chooseProfile(table) }));
-  return { tables: withProfiles.map((w) => ({ table: w.table, profile: w.profile.id })), diagnostics: ordered(tables, runRules(withProfiles)) };
+  const diagnostics: Diagnostic[] = yield* ruleSteps(withProfiles);
+  return { tables: withProfiles.map((w) => ({ table: w.table, profile: w.profile.id })), diagnostics: ordered(tables, diagnostics) };
 }
 
 function ordered(tables: TargetTable[], diagnostics: Diagnostic[]): Diagnostic[] {
@@ -85,7 +94,7 @@ function tableFields(t: TargetTable): Field[] {
  * Findings for table cells holding a cached formula error, replacing whatever the rules said about the error
  * text at those cells ("#DIV/0!" is not a malformed 指标值 the user typed; the formula is what needs fixing).
  */
-function withFormulaErrors(grids: Grid[], tables: TargetTable[], diagnostics: Diagnostic[]): Diagnostic[] {
+export function withFormulaErrors(grids: Grid[], tables: TargetTable[], diagnostics: Diagnostic[]): Diagnostic[] {
   const bySheet = new Map<string, Grid>();
   for (const g of grids) if (!bySheet.has(g.name)) bySheet.set(g.name, g);
   const found: Diagnostic[] = [];

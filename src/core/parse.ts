@@ -285,6 +285,18 @@ function linkContinuation(t: TargetTable, before: TargetTable[]): void {
   for (const k of ['title', 'org', 'unit', 'code', 'name'] as const) t[k] = { text: first[k].text, cell: '' };
 }
 
+/**
+ * The cross-sheet links of tables parsed sheet by sheet (a host that caches each sheet's tables, like the task pane):
+ * the same answer as parseGridsExplained gives for the same sheets in the same order.
+ */
+export function linkContinuations(tables: TargetTable[]): void {
+  const out: TargetTable[] = [];
+  tables.forEach((t, i) => {
+    if (i > 0 && tables[i - 1].sheet !== t.sheet) linkContinuation(t, out);
+    out.push(t);
+  });
+}
+
 /** Every sheet that yields no target table, with the reason in Chinese (hosts show it instead of silence). */
 export function explainUnread(grids: Grid[]): NoTableExplanation[] {
   return parseGridsExplained(grids).unread;

@@ -39,6 +39,8 @@ export const ReportDiagnosticSchema = z
     rule: z.string(),
     message: z.string(),
     suggestion: z.string().nullable(),
+    /** Added: the suggestion as per-cell writes when it spans several cells (a spend plan, a split 指标值). */
+    edits: z.array(z.object({ cell: z.string(), text: z.string() })).optional(),
     /** Added: index into the file's tables[], when the finding belongs to a table. */
     table: z.number().int().nonnegative().optional(),
   })
@@ -120,6 +122,7 @@ export function toReportDiagnostic(d: Diagnostic): ReportDiagnostic {
     suggestion: d.suggestion === undefined || d.suggestion === null ? null : d.suggestion,
   };
   if (typeof d.table === 'number') out.table = d.table;
+  if (d.edits && d.edits.length) out.edits = d.edits.map((e) => ({ cell: e.cell, text: e.text }));
   return out;
 }
 

@@ -187,6 +187,7 @@ export function App(props: AppProps): JSX.Element {
               version={version}
               selection={selection && selection.sheet === current.name ? selection.address : undefined}
               onEdit={(row, col, text) => doc && doc.bridge.edit(current.name, row, col, text)}
+              onSelect={(address) => doc && doc.bridge.select(current.name, address)}
             />
           ) : null}
         </section>

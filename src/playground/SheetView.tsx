@@ -30,6 +30,8 @@ export interface SheetViewProps {
   maxRows?: number;
   /** A user edit (double-click a cell, type, Enter), as typing in Excel would be. */
   onEdit?: (row: number, col: number, text: string) => void;
+  /** A single click on a cell selects it (the pane's 所选单元格 features read the selection). */
+  onSelect?: (address: string) => void;
 }
 
 const COL_WIDTH = 118;
@@ -104,6 +106,7 @@ export function SheetView(props: SheetViewProps): JSX.Element {
           data-fill={cell.fill || ''}
           data-note={cell.note ? '1' : undefined}
           data-comment={cell.comment ? '1' : undefined}
+          onClick={props.onSelect && !(editing && editing.row === r && editing.col === c) ? () => props.onSelect!(a1) : undefined}
           onDoubleClick={props.onEdit ? () => setEditing({ row: r, col: c, text: cell.formula || String(cell.value ?? '') }) : undefined}
         >
           {editing && editing.row === r && editing.col === c ? (

@@ -18,6 +18,8 @@ export interface Bridge {
   activeSheet(): string;
   selection(): { sheet: string; address: string } | null;
   activate(name: string): void;
+  /** A click on a cell: it becomes the selection, as in Excel. */
+  select(sheet: string, address: string): void;
   /** A user edit, typed as in Excel (fires the worksheet's change events). */
   edit(sheet: string, row: number, col: number, text: string): void;
   subscribe(listener: () => void): () => void;
@@ -49,6 +51,7 @@ function bridgeOver(wb: FakeWorkbook, level: ApiLevel): Bridge {
     activate: (name) => {
       wb.activeSheet = name;
     },
+    select: (sheet, address) => wb.select(sheet, address),
     edit: (sheet, row, col, text) => {
       void wb.editCell(sheet, row, col, text);
     },

@@ -56,6 +56,18 @@ export const ICONS: Record<string, JSX.Element> = {
       <path d="M10 10l3.6 3.6" {...stroke} />
     </g>,
   ),
+  // Options: three sliders.
+  Settings: svg(
+    <g>
+      <path d="M2.5 4h11M2.5 8h11M2.5 12h11" {...stroke} />
+      <circle cx="5.5" cy="4" r="1.5" {...stroke} fill="#fff" />
+      <circle cx="10.5" cy="8" r="1.5" {...stroke} fill="#fff" />
+      <circle cx="7" cy="12" r="1.5" {...stroke} fill="#fff" />
+    </g>,
+  ),
+  // Collapse all / expand all: arrows towards / away from a line.
+  CollapseContent: svg(<path d="M4.5 2.5L8 6l3.5-3.5M4.5 13.5L8 10l3.5 3.5M2 8h12" {...stroke} />),
+  ExploreContent: svg(<path d="M4.5 5.5L8 2l3.5 3.5M4.5 10.5L8 14l3.5-3.5M2 8h12" {...stroke} />),
   More: svg(
     <g fill="currentColor">
       <circle cx="3" cy="8" r="1.3" />

@@ -3,7 +3,9 @@
 // suggestions grouped by 二级, a debounced search over the whole library, the chosen indicators, and 插入: the marks
 // come off first (their record holds cell addresses that inserted rows would shift), the sheet is read again, the
 // rows are planned by the core (src/core/library/insert.ts) and inserted by the host, then the sheet is re-checked.
-// A value whose template still has a placeholder ({数量}) is inserted as it is: the re-check flags that cell.
+// A value whose template still has a placeholder ({数量}) asks for the number; without one its 指标值 is inserted
+// blank (never the placeholder text), and the re-check flags that cell as empty. A type chip lists that type's
+// indicators.
 // Only the 指标库 tab imports this module, so a pane built without the tab carries no library.
 import { Grid, parseRange } from '../core/grid';
 import { parseGrids } from '../core/parse';
@@ -12,6 +14,8 @@ import { Profile, chooseProfile, findProfile, matchL1, matchL2 } from '../core/p
 import { TypeFit, TypeScore } from '../core/library/classify';
 import { Suggestion, fillIndicators, suggest, tableHas } from '../core/library/suggest';
 import { searchLibrary } from '../core/library/search';
+import { indicatorsOfType } from '../core/library';
+import { analyzeValue, parseNumber } from '../core/value';
 import { InsertProblem, insertProblem, planIndicatorInsert } from '../core/library/insert';
 import { libraryPaneText as L } from '../core/i18n/library';
 import { Notice, TaskPaneSession, errorMessage, tableTitle } from './session';
@@ -23,6 +27,8 @@ export const SEARCH_DEBOUNCE_MS = 250;
 export const SUGGEST_TOP = 12;
 /** Search hits shown at most. */
 export const SEARCH_LIMIT = 40;
+/** Indicators of one type shown at most. */
+export const TYPE_LIMIT = 60;
 
 export interface LibraryTable {
   key: string;
@@ -78,6 +84,10 @@ export interface LibraryState {
   listed: number;
   /** Ids of the chosen items, in the order chosen. */
   checked: string[];
+  /** The project type whose indicators are listed (a type chip pressed), or null. */
+  typeFilter: string | null;
+  /** The number typed for a chosen item whose value waits for one ({数量}), by item id. */
+  amounts: Record<string, string>;
   result: LibraryResult | null;
 }
 
@@ -86,8 +96,33 @@ export interface LibrarySessionOptions {
 }
 
 
+/** The unit shown beside a value: the one the value itself ends in (≤100000元), else the library's. */
+function shownUnit(value: string, unit: string): string {
+  const p = analyzeValue(value).parsed;
+  return p.kind === 'quant' && p.unit ? p.unit : unit;
+}
+
 function toItem(s: Suggestion): LibraryItem {
-  return { ...s, pending: s.missing.length > 0 };
+  return { ...s, unit: shownUnit(s.value, s.unit), pending: s.missing.length > 0 };
+}
+
+const PLACEHOLDER = /\{[^{}]*\}/;
+
+/** A number typed for {数量}: digits, with an optional decimal part (full-width digits read too). */
+export function validAmount(text: string): boolean {
+  const t = text.trim();
+  return !t || (parseNumber(t) !== null && /^[0-9０-９.．,，]+$/.test(t));
+}
+
+/**
+ * The 指标值 actually written for an item: {数量} replaced by the number typed for it; a value that still holds a
+ * placeholder is written blank, so no literal {…} ever reaches the sheet.
+ */
+export function valueToInsert(it: LibraryItem, amount: string | undefined): string {
+  let v = it.value;
+  const a = (amount || '').trim();
+  if (a && validAmount(a)) v = v.replace(/\{数量\}/g, String(parseNumber(a)));
+  return PLACEHOLDER.test(v) ? '' : v;
 }
 
 /** Items grouped by 一级/二级, in the profile's order (unknown names last, as met). */
@@ -136,7 +171,21 @@ export class LibrarySession extends Store<LibraryState> {
   private unsubscribe: () => void;
 
   constructor(pane: TaskPaneSession, options: LibrarySessionOptions = {}) {
-    super({ loading: false, tables: [], current: -1, types: [], fit: null, query: '', searching: false, groups: [], listed: 0, checked: [], result: null });
+    super({
+      loading: false,
+      tables: [],
+      current: -1,
+      types: [],
+      fit: null,
+      query: '',
+      searching: false,
+      groups: [],
+      listed: 0,
+      checked: [],
+      typeFilter: null,
+      amounts: {},
+      result: null,
+    });
     this.pane = pane;
     this.debounceMs = options.debounceMs !== undefined ? options.debounceMs : SEARCH_DEBOUNCE_MS;
     // A new check result brings new tables (and new rows in them): follow it once the tab has been opened.
@@ -188,8 +237,25 @@ export class LibrarySession extends Store<LibraryState> {
   setTable(index: number): void {
     if (index < 0 || index >= this.tables.length) return;
     this.chosen.clear();
-    this.set({ current: index, checked: [], result: null });
+    this.set({ current: index, checked: [], amounts: {}, result: null });
     this.refreshList();
+  }
+
+  /** Lists the indicators of one project type (a chip pressed), or the suggestions again (null, or the same type). */
+  setTypeFilter(type: string | null): void {
+    const next = type === this.state.typeFilter ? null : type;
+    this.set({ typeFilter: next });
+    this.refreshList();
+  }
+
+  /** The number for a chosen item whose value waits for one. */
+  setAmount(id: string, text: string): void {
+    this.set({ amounts: { ...this.state.amounts, [id]: text } });
+  }
+
+  /** Every number typed is a number (blank is allowed: that value is inserted blank). */
+  amountsValid(): boolean {
+    return this.state.checked.every((id) => validAmount(this.state.amounts[id] || ''));
   }
 
   /** Type-ahead: the search runs once typing pauses. */
@@ -226,7 +292,8 @@ export class LibrarySession extends Store<LibraryState> {
   /** Inserts the chosen indicators into the current table, then re-checks its sheet. */
   insert(): Promise<void> {
     const t = this.currentTable();
-    const items = Array.from(this.chosen.values());
+    const amounts = this.state.amounts;
+    const items = Array.from(this.chosen.values()).map((it) => ({ ...it, value: valueToInsert(it, amounts[it.id]) }));
     if (!t || !items.length) {
       this.pane.showNotice({ kind: 'warning', text: L.nothingChosen });
       return Promise.resolve();
@@ -241,7 +308,7 @@ export class LibrarySession extends Store<LibraryState> {
       const { plan, placed, skipped } = planIndicatorInsert(grid, fresh, items);
       const rows: LibraryResultRow[] = placed.map((p) => {
         const it = p.item as LibraryItem;
-        return { sheet: t.sheet, cell: p.cell, l1: p.l1, l2: p.l2, l3: it.l3, value: it.value, pending: !!it.pending };
+        return { sheet: t.sheet, cell: p.cell, l1: p.l1, l2: p.l2, l3: it.l3, value: it.value, pending: !it.value };
       });
       let cleared = 0;
       if (plan.blocks.length) {
@@ -256,7 +323,7 @@ export class LibrarySession extends Store<LibraryState> {
         }
       }
       this.chosen.clear();
-      this.set({ checked: [], result: { table: title, rows } });
+      this.set({ checked: [], amounts: {}, result: { table: title, rows } });
       if (placed.length) {
         // Show the first new row.
         const top = rows.map((r) => r.cell).sort((a, b) => parseRange(a).top - parseRange(b).top)[0];
@@ -394,12 +461,15 @@ export class LibrarySession extends Store<LibraryState> {
       this.suggestions = res.suggestions.map(toItem);
     }
     let items = this.suggestions;
-    if (query) {
+    const type = this.state.typeFilter;
+    if (query || type) {
       const has = tableHas(t);
-      const hits = searchLibrary(query, { limit: SEARCH_LIMIT }).filter((ind) => !has(ind));
+      let hits = query ? searchLibrary(query, { limit: type ? 1000 : SEARCH_LIMIT }) : indicatorsOfType(type as string);
+      if (query && type) hits = hits.filter((ind) => ind.types.indexOf(type) >= 0);
+      hits = hits.filter((ind) => !has(ind)).slice(0, type ? TYPE_LIMIT : SEARCH_LIMIT);
       items = fillIndicators({ name: '', existing: t }, hits).map(toItem);
     }
-    this.set({ types: this.types, fit: this.fit, groups: groupItems(items, profile), listed: items.length, searching: !!query });
+    this.set({ types: this.types, fit: this.fit, groups: groupItems(items, profile), listed: items.length, searching: !!query || !!type });
   }
 }
 

@@ -1,14 +1,35 @@
-// The task pane's use cases over a SheetHost, free of React and the DOM: check (scope, profile), the findings
-// grouped by table and filtered by severity, select a finding, apply its suggestion, clear the marks, and re-check
-// a sheet after the user edits it. The UI renders `getState()` and calls the methods; tests drive it directly.
-import { Diagnostic, Severity, severityRank } from '../core/diagnostic';
+// The task pane's use cases over a SheetHost, free of React and the DOM: check (scope, profile), the findings laid
+// out for triage (triage.ts), select a finding, apply its suggestion (one cell or several as one fix), clear the
+// marks, and re-check a sheet after the user edits it. Long work runs in slices that yield to the host, shows
+// progress and can be cancelled. The UI renders `getState()` and calls the methods; tests drive it directly.
+import { CellEdit, Diagnostic, Severity } from '../core/diagnostic';
 import { Grid, parseRange, rectToA1 } from '../core/grid';
-import { parseGrids } from '../core/parse';
-import { checkTables, CheckedTable, UnknownProfileError } from '../core/check';
-import { displayName, TargetTable } from '../core/model';
+import { detectTables } from '../core/detect';
+import { linkContinuations, parseRegion } from '../core/parse';
+import { CheckedTable, CheckResult, UnknownProfileError, checkSteps, withFormulaErrors } from '../core/check';
+import { TargetTable } from '../core/model';
 import { taskpaneText as T } from '../core/i18n/taskpane';
 import { HostFeatures, MarkSummary, SheetHost } from '../hosts/host';
 import { Store } from './store';
+import {
+  COLLAPSE_MIN,
+  Finding,
+  FindingCard,
+  FindingGroup,
+  FindingRow,
+  SeverityCounts,
+  SeverityFilter,
+  anchorCell,
+  cardsInOrder,
+  countSeverities,
+  emptyCounts,
+  groupFindings,
+  tableTitle,
+  triage,
+} from './triage';
+
+export { COLLAPSE_MIN, countSeverities, emptyCounts, groupFindings, tableTitle };
+export type { Finding, FindingCard, FindingGroup, FindingRow, SeverityCounts, SeverityFilter };
 
 export type Scope = 'sheet' | 'workbook';
 export type ProfileChoice = 'auto' | 'classic' | 'core2021' | 'department';
@@ -17,49 +38,8 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** Quiet time after the last edit before a sheet is re-checked. */
 export const EDIT_DEBOUNCE_MS = 800;
-/** This many findings of one rule in one table are shown as one expandable row. */
-export const COLLAPSE_MIN = 4;
-
-export interface SeverityCounts {
-  error: number;
-  warning: number;
-  info: number;
-  total: number;
-}
-export type SeverityFilter = Record<Severity, boolean>;
-
-export interface Finding {
-  /** Stable within one result: sheet, cell, rule and occurrence. */
-  key: string;
-  sheet: string;
-  /** The cell or range as the rule reported it (what 选中 selects). */
-  cell: string;
-  severity: Severity;
-  rule: string;
-  message: string;
-  suggestion: string | null;
-  /** The one cell 应用建议 writes; null when the suggestion does not fit one cell (a range, a split 指标值). */
-  target: string | null;
-  /** Index into the result's tables; -1 outside every table. */
-  table: number;
-}
-
-export type FindingRow =
-  | { kind: 'finding'; key: string; finding: Finding }
-  | { kind: 'rule'; key: string; rule: string; title: string; severity: Severity; findings: Finding[] };
-
-export interface FindingGroup {
-  key: string;
-  /** The project name; else the sheet and range of the table; else 表格之外. */
-  title: string;
-  /** `Sheet!A1:G18` of the table, or the sheet name for findings outside tables. */
-  location: string;
-  sheet: string;
-  table: number;
-  /** Counts of the findings shown (after the severity filter). */
-  counts: SeverityCounts;
-  rows: FindingRow[];
-}
+/** Longest stretch of work between two yields to the host (Excel restarts an add-in that blocks for ~5 s). */
+export const SLICE_MS = 40;
 
 export interface CheckSummary {
   scope: Scope;
@@ -89,12 +69,22 @@ export interface SessionState {
   progress: Progress | null;
   summary: CheckSummary | null;
   filter: SeverityFilter;
+  /** The search over the findings (words every shown finding holds). */
+  query: string;
   groups: FindingGroup[];
+  /** Findings shown after the filter and the search. */
+  shown: number;
+  /** What to fix first, in one sentence. */
+  fixFirst: string | null;
+  /** The finding last selected (its card stays highlighted). */
+  selected: string | null;
   notice: Notice | null;
   /** The workbook holds marks (from this session or a saved one): 清除标记 is useful. */
   hasMarks: boolean;
   /** A quiet status line after an automatic re-check. */
   status: string | null;
+  /** The running check can be cancelled. */
+  cancellable: boolean;
 }
 
 export interface SessionOptions {
@@ -105,24 +95,9 @@ export interface SessionOptions {
 }
 
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const now = (): number => (typeof performance !== 'undefined' && performance.now ? performance.now() : Date.now());
 
-export function emptyCounts(): SeverityCounts {
-  return { error: 0, warning: 0, info: 0, total: 0 };
-}
-
-export function countSeverities(list: readonly { severity: Severity }[]): SeverityCounts {
-  const c = emptyCounts();
-  for (const f of list) {
-    c[f.severity]++;
-    c.total++;
-  }
-  return c;
-}
-
-/** The name a table is shown under: its project name, else its sheet and range. */
-export function tableTitle(t: TargetTable): string {
-  return displayName(t) || T.unnamedTable(t.sheet, t.range);
-}
+class Cancelled extends Error {}
 
 function rangeOf(ref: string) {
   try {
@@ -146,12 +121,20 @@ export function tableIndexOf(d: Diagnostic, tables: readonly TargetTable[]): num
   return -1;
 }
 
+/** The 值 cells of split 符号·值·单位 layouts, per sheet (a one-cell suggestion there is the joined value). */
+function splitValueCells(tables: readonly TargetTable[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of tables) for (const row of t.indicators) if (row.split) out.add(t.sheet + '!' + row.split.num.cell);
+  return out;
+}
+
 /**
  * The single cell a suggestion can be written to: the finding's cell, or the master of the one merged area its
  * range covers. None for ranges over several cells (e.g. a whole spend plan) and for the 值 cell of a split
- * 符号·值·单位 layout, where the suggestion is the joined value and would not fit the one cell.
+ * 符号·值·单位 layout, where the suggestion is the joined value and would not fit the one cell (those come with
+ * per-cell `edits`).
  */
-export function suggestionTarget(d: Diagnostic, grid: Grid | undefined, tables: readonly TargetTable[]): string | null {
+export function suggestionTarget(d: Diagnostic, grid: Grid | undefined, tables: readonly TargetTable[], splitCells?: Set<string>): string | null {
   if (!d.suggestion) return null;
   const r = rangeOf(d.cell);
   if (!r) return null;
@@ -159,22 +142,23 @@ export function suggestionTarget(d: Diagnostic, grid: Grid | undefined, tables: 
   const m = grid ? grid.mergeAt(r.top, r.left) : undefined;
   if (!single && !(m && m.top === r.top && m.left === r.left && m.bottom === r.bottom && m.right === r.right)) return null;
   const address = rectToA1({ top: r.top, left: r.left, bottom: r.top, right: r.left });
-  for (const t of tables) {
-    if (t.sheet !== d.sheet) continue;
-    for (const row of t.indicators) if (row.split && row.split.num.cell === address) return null;
-  }
+  if ((splitCells || splitValueCells(tables)).has(d.sheet + '!' + address)) return null;
   return address;
 }
 
-/** Findings of a check result, in the result's order, with stable keys and apply targets. */
+/** Findings of a check result, in the result's order, with stable keys and what 应用建议 writes. */
 export function toFindings(diagnostics: readonly Diagnostic[], tables: readonly TargetTable[], grids: readonly Grid[]): Finding[] {
   const gridOf = new Map<string, Grid>();
   for (const g of grids) gridOf.set(g.name, g);
+  const splitCells = splitValueCells(tables);
   const seen = new Map<string, number>();
   return diagnostics.map((d) => {
     const base = d.sheet + '!' + d.cell + '#' + d.rule;
     const n = seen.get(base) || 0;
     seen.set(base, n + 1);
+    const target = suggestionTarget(d, gridOf.get(d.sheet), tables, splitCells);
+    const edits: CellEdit[] | null =
+      d.edits && d.edits.length && d.suggestion ? d.edits.map((e) => ({ cell: e.cell, text: e.text })) : target && d.suggestion ? [{ cell: target, text: d.suggestion }] : null;
     return {
       key: n ? base + '#' + n : base,
       sheet: d.sheet,
@@ -183,90 +167,11 @@ export function toFindings(diagnostics: readonly Diagnostic[], tables: readonly 
       rule: d.rule,
       message: d.message,
       suggestion: d.suggestion || null,
-      target: suggestionTarget(d, gridOf.get(d.sheet), tables),
+      target: edits && edits.length === 1 ? edits[0].cell : null,
+      edits,
       table: tableIndexOf(d, tables),
     };
   });
-}
-
-/**
- * Findings grouped by table (in table order, then one group per sheet for findings outside every table), filtered
- * by severity; within a table, `collapseMin` or more findings of one rule become one expandable row.
- */
-export function groupFindings(
-  findings: readonly Finding[],
-  tables: readonly TargetTable[],
-  filter: SeverityFilter,
-  collapseMin = COLLAPSE_MIN,
-): FindingGroup[] {
-  const shown = findings.filter((f) => filter[f.severity]);
-  const byTable = new Map<number, Finding[]>();
-  const outside = new Map<string, Finding[]>();
-  for (const f of shown) {
-    if (f.table >= 0) {
-      const l = byTable.get(f.table);
-      if (l) l.push(f);
-      else byTable.set(f.table, [f]);
-    } else {
-      const l = outside.get(f.sheet);
-      if (l) l.push(f);
-      else outside.set(f.sheet, [f]);
-    }
-  }
-  const groups: FindingGroup[] = [];
-  const tableKeys: number[] = [];
-  byTable.forEach((_v, k) => tableKeys.push(k));
-  tableKeys.sort((a, b) => a - b);
-  for (const i of tableKeys) {
-    const t = tables[i];
-    const list = byTable.get(i) as Finding[];
-    groups.push({
-      key: 'table:' + i,
-      title: tableTitle(t),
-      location: t.sheet + '!' + t.range,
-      sheet: t.sheet,
-      table: i,
-      counts: countSeverities(list),
-      rows: collapseRows('table:' + i, list, collapseMin),
-    });
-  }
-  const manySheets = outside.size > 1;
-  outside.forEach((list, sheet) => {
-    groups.push({
-      key: 'outside:' + sheet,
-      title: manySheets ? T.outsideTablesOf(sheet) : T.outsideTables,
-      location: sheet,
-      sheet,
-      table: -1,
-      counts: countSeverities(list),
-      rows: collapseRows('outside:' + sheet, list, collapseMin),
-    });
-  });
-  return groups;
-}
-
-function collapseRows(groupKey: string, list: Finding[], collapseMin: number): FindingRow[] {
-  const byRule = new Map<string, Finding[]>();
-  for (const f of list) {
-    const l = byRule.get(f.rule);
-    if (l) l.push(f);
-    else byRule.set(f.rule, [f]);
-  }
-  const rows: FindingRow[] = [];
-  const placed: Record<string, boolean> = {};
-  for (const f of list) {
-    const same = byRule.get(f.rule) as Finding[];
-    if (same.length < collapseMin) {
-      rows.push({ kind: 'finding', key: f.key, finding: f });
-      continue;
-    }
-    if (placed[f.rule]) continue;
-    placed[f.rule] = true;
-    let worst: Severity = same[0].severity;
-    for (const x of same) if (severityRank[x.severity] < severityRank[worst]) worst = x.severity;
-    rows.push({ kind: 'rule', key: groupKey + '/' + f.rule, rule: f.rule, title: T.collapsedRule(f.rule, same.length), severity: worst, findings: same });
-  }
-  return rows;
 }
 
 export type Operation = keyof typeof T.errors.ops;
@@ -310,7 +215,7 @@ export interface ExclusiveContext {
 
 /** Which findings sit on the same cell as `target` (the anchor of their range). */
 function onCell(findings: readonly Finding[], sheet: string, target: string): Finding[] {
-  return findings.filter((f) => f.sheet === sheet && f.cell.replace(/\$/g, '').split(':')[0] === target);
+  return findings.filter((f) => f.sheet === sheet && anchorCell(f.cell) === target);
 }
 
 export class TaskPaneSession extends Store<SessionState> {
@@ -320,6 +225,8 @@ export class TaskPaneSession extends Store<SessionState> {
   private readonly yieldToUi: () => Promise<void>;
 
   private grids: Grid[] = [];
+  /** Parsed tables per sheet name, so a re-check after an edit parses only the sheet that changed. */
+  private parsed = new Map<string, { grid: Grid; tables: TargetTable[] }>();
   private tables: CheckedTable[] = [];
   private diagnostics: Diagnostic[] = [];
   private findings: Finding[] = [];
@@ -330,6 +237,8 @@ export class TaskPaneSession extends Store<SessionState> {
   private watching = false;
   private pending: string[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private cancelRequested = false;
+  private sliceStart = 0;
 
   constructor(host: SheetHost, options: SessionOptions = {}) {
     super({
@@ -337,10 +246,15 @@ export class TaskPaneSession extends Store<SessionState> {
       progress: null,
       summary: null,
       filter: { error: true, warning: true, info: true },
+      query: '',
       groups: [],
+      shown: 0,
+      fixFirst: null,
+      selected: null,
       notice: null,
       hasMarks: false,
       status: null,
+      cancellable: false,
     });
     this.host = host;
     this.debounceMs = options.debounceMs !== undefined ? options.debounceMs : EDIT_DEBOUNCE_MS;
@@ -379,49 +293,80 @@ export class TaskPaneSession extends Store<SessionState> {
     });
   }
 
-  /** Reads the sheets in scope, checks them, marks the findings in the workbook and keeps the result. */
+  /**
+   * Reads the sheets in scope, checks them, marks the findings in the workbook and keeps the result. A check of
+   * one sheet replaces that sheet's findings and keeps the other sheets' (their marks stay). Started on the
+   * findings sheet it checks what the findings are about; on a sheet with no table it says so and changes nothing.
+   */
   check(scope: Scope, profile: ProfileChoice = 'auto'): Promise<void> {
     return this.enqueue(async () => {
       this.stopTimer();
-      this.set({ busy: 'check', progress: { label: T.progress.start }, notice: null, status: null });
+      this.cancelRequested = false;
+      this.set({ busy: 'check', progress: { label: T.progress.start }, notice: null, status: null, cancellable: true });
+      let info: Notice | null = null;
       try {
-        const names = scope === 'sheet' ? [await this.host.activeSheet()] : await this.host.sheetNames();
-        await this.yieldToUi();
-        const grids = await this.host.readSheets(names, (p) =>
-          this.set({ progress: { label: T.progress.reading(p.sheet, p.done, p.total), fraction: p.total ? (0.6 * p.done) / p.total : 0 } }),
-        );
-        await this.yieldToUi();
-        await this.evaluate(grids, profile);
-        this.last = { scope, profile };
+        let names = scope === 'sheet' ? [await this.host.activeSheet()] : await this.host.sheetNames();
+        await this.pause(true);
+        const onRead = (p: { sheet: string; done: number; total: number }) =>
+          this.set({ progress: { label: T.progress.reading(p.sheet, p.done, p.total), fraction: p.total ? (0.5 * p.done) / p.total : 0 } });
+        let grids = await this.host.readSheets(names, onRead);
+        let effective: Scope = scope;
+        if (scope === 'sheet' && !grids.length) {
+          // The active sheet is one the add-in wrote (审核意见): check what its findings are about.
+          const active = names[0];
+          const before = this.grids.map((g) => g.name);
+          names = before.length ? before : await this.host.sheetNames();
+          if (!before.length) effective = 'workbook';
+          info = { kind: 'info', text: T.findingsSheetActive(active, before.length ? T.findingsSheetWhat(before) : T.findingsSheetWorkbook) };
+          grids = await this.host.readSheets(names, onRead);
+        }
+        await this.pause(true);
+        const merged = effective === 'sheet' && this.last ? this.keepOthers(grids) : grids;
+        const result = await this.evaluateSliced(merged, profile, grids);
+        const fresh = result.tables.filter((t) => grids.some((g) => g.name === t.table.sheet)).length;
+        if (!fresh) {
+          // No table where the user asked: say so, and leave the earlier result and every mark as they are.
+          const text =
+            effective === 'sheet' && this.last
+              ? T.sheetNoTables(grids.length ? grids[0].name : names[0])
+              : T.noTables + (this.state.hasMarks ? T.noTablesKept : '');
+          this.set({ notice: { kind: 'warning', text } });
+          return;
+        }
+        this.commit(merged, result);
+        await this.pause();
+        this.last = { scope: effective, profile };
         const summary: CheckSummary = {
-          scope,
+          scope: effective,
           profile,
-          sheets: grids.map((g) => g.name),
+          sheets: merged.map((g) => g.name),
           tables: this.tables.length,
           counts: countSeverities(this.findings),
           marks: null,
         };
         // Show the findings before marking: on a large workbook marking is the slow part.
-        this.set({
-          summary,
-          groups: this.regroup(),
-          progress: { label: T.progress.marking, fraction: 0.9 },
-          notice: this.tables.length ? null : { kind: 'warning', text: T.noTables },
-        });
-        await this.yieldToUi();
+        this.set({ summary, selected: null, ...this.regroup(), progress: { label: T.progress.marking, fraction: 0.9 }, notice: info, cancellable: false });
+        await this.pause(true);
         try {
-          await this.mark();
+          // A check of one sheet replaces that sheet's marks only.
+          await this.mark(effective === 'sheet' && merged.length > grids.length ? grids.map((g) => g.name) : undefined);
         } catch (e) {
           this.set({ notice: { kind: 'error', text: errorMessage('mark', e) } });
         }
         this.watching = true;
         this.watchEdits();
       } catch (e) {
-        this.set({ notice: { kind: 'error', text: errorMessage('check', e) } });
+        if (e instanceof Cancelled) this.set({ notice: { kind: 'info', text: T.cancelled } });
+        else this.set({ notice: { kind: 'error', text: errorMessage('check', e) } });
       } finally {
-        this.set({ busy: null, progress: null });
+        this.set({ busy: null, progress: null, cancellable: false });
       }
     });
+  }
+
+  /** Stops the running check at its next pause; nothing of it is kept or marked. */
+  cancel(): void {
+    if (this.state.cancellable) this.cancelRequested = true;
   }
 
   /** Shows or hides one severity. */
@@ -429,7 +374,14 @@ export class TaskPaneSession extends Store<SessionState> {
     if (this.state.filter[severity] === shown) return;
     const filter = { ...this.state.filter, [severity]: shown } as SeverityFilter;
     this.state = { ...this.state, filter };
-    this.set({ groups: this.regroup() });
+    this.set(this.regroup());
+  }
+
+  /** Searches the findings (message, suggestion, cell, table, rule name). */
+  setQuery(query: string): void {
+    if (this.state.query === query) return;
+    this.state = { ...this.state, query };
+    this.set(this.regroup());
   }
 
   dismissNotice(): void {
@@ -440,6 +392,7 @@ export class TaskPaneSession extends Store<SessionState> {
   async select(key: string): Promise<void> {
     const f = this.findingByKey(key);
     if (!f) return;
+    this.set({ selected: key });
     try {
       await this.host.select(f.sheet, f.cell.replace(/\$/g, ''));
     } catch (e) {
@@ -447,9 +400,18 @@ export class TaskPaneSession extends Store<SessionState> {
     }
   }
 
+  /** The next card holding an error after the selected one (in list order, wrapping), or null. */
+  nextError(): { card: FindingCard; group: string; row: string | null } | null {
+    const order = cardsInOrder(this.state.groups).filter((x) => x.card.findings.some((f) => f.severity === 'error'));
+    if (!order.length) return null;
+    const sel = this.state.selected;
+    const at = sel ? order.findIndex((x) => x.card.findings.some((f) => f.key === sel)) : -1;
+    return order[(at + 1) % order.length];
+  }
+
   /**
-   * Writes the finding's suggestion into exactly its cell (the one call that changes a user's value), then reads
-   * that sheet again, re-checks, re-marks and reports what changed.
+   * Writes the finding's suggestion (one cell, or every cell of a multi-cell fix, as one change), then reads that
+   * sheet again, re-checks and re-marks, and reports what changed in the table.
    */
   applySuggestion(key: string): Promise<void> {
     return this.enqueue(async () => {
@@ -458,37 +420,46 @@ export class TaskPaneSession extends Store<SessionState> {
         this.set({ notice: { kind: 'warning', text: T.staleFinding } });
         return;
       }
-      if (!f.target) {
+      if (!f.edits || !f.edits.length) {
         this.set({ notice: { kind: 'warning', text: T.suggestionManual } });
         return;
       }
-      const target = f.target;
-      const text = f.suggestion;
-      const cellRef = f.sheet + '!' + target;
-      this.set({ busy: 'apply', progress: { label: T.progress.applying(cellRef) }, notice: null, status: null });
+      const edits = f.edits;
+      const where = f.sheet + '!' + (edits.length === 1 ? edits[0].cell : f.cell);
+      this.set({ busy: 'apply', progress: { label: T.progress.applying(where) }, notice: null, status: null });
+      const done: CellEdit[] = [];
       try {
-        await this.host.writeValue(f.sheet, target, text);
+        for (const e of edits) {
+          await this.host.writeValue(f.sheet, e.cell, e.text);
+          done.push(e);
+        }
       } catch (e) {
-        this.set({ busy: null, progress: null, notice: { kind: 'error', text: errorMessage('apply', e) } });
+        const partly = done.length ? T.appliedMany(f.sheet, done.map((x) => T.previewEdit(x.cell, x.text))) : '';
+        this.set({ busy: null, progress: null, notice: { kind: 'error', text: partly + errorMessage('apply', e) } });
+        if (done.length) await this.recheck([f.sheet]).catch(() => undefined);
         return;
       }
-      const before = this.findings.filter((x) => x.sheet === f.sheet).length;
+      const said = edits.length === 1 ? T.applied(where, edits[0].text) : T.appliedMany(f.sheet, edits.map((x) => T.previewEdit(x.cell, x.text)));
+      const tableOf = (list: readonly Finding[]) => list.filter((x) => x.sheet === f.sheet && (f.table < 0 || x.table === f.table)).length;
+      const before = tableOf(this.findings);
+      const title = f.table >= 0 && this.tables[f.table] ? tableTitle(this.tables[f.table].table) : f.sheet;
       try {
         this.set({ progress: { label: T.progress.rechecking(f.sheet) } });
         await this.recheck([f.sheet]);
-        const after = this.findings.filter((x) => x.sheet === f.sheet).length;
-        const remaining = onCell(this.findings, f.sheet, target).length;
+        const same = f.table >= 0 ? this.findings.filter((x) => x.sheet === f.sheet && x.table === f.table) : this.findings;
+        const after = f.table >= 0 ? same.length : tableOf(this.findings);
+        const remaining = onCell(this.findings, f.sheet, edits[0].cell).length;
         this.set({
           notice: {
             kind: 'success',
             text:
-              T.applied(cellRef, text) +
-              T.afterApply(f.sheet, before, after) +
+              said +
+              (f.table >= 0 ? T.recheckedTable(title, before, after) : T.afterApply(f.sheet, before, after)) +
               (remaining ? T.cellRemaining(remaining) : T.cellResolved),
           },
         });
       } catch (e) {
-        this.set({ notice: { kind: 'error', text: T.applied(cellRef, text) + errorMessage('recheck', e) } });
+        this.set({ notice: { kind: 'error', text: said + errorMessage('recheck', e) } });
       } finally {
         this.set({ busy: null, progress: null });
       }
@@ -572,29 +543,85 @@ export class TaskPaneSession extends Store<SessionState> {
     return run;
   }
 
-  private regroup(): FindingGroup[] {
-    return groupFindings(
-      this.findings,
-      this.tables.map((t) => t.table),
-      this.state.filter,
-      this.collapseMin,
-    );
+  /** Yields to the host when the current slice of work has run long enough (always when `force`). */
+  private async pause(force = false): Promise<void> {
+    if (!force && now() - this.sliceStart < SLICE_MS) return;
+    await this.yieldToUi();
+    this.sliceStart = now();
+    if (this.cancelRequested && this.state.cancellable) {
+      this.cancelRequested = false;
+      throw new Cancelled();
+    }
   }
 
-  /** Parses each grid (yielding between sheets) and runs the rules over all tables. */
-  private async evaluate(grids: Grid[], profile: ProfileChoice): Promise<void> {
-    const tables: TargetTable[] = [];
-    const total = grids.length;
-    for (let i = 0; i < grids.length; i++) {
-      this.set({ progress: { label: T.progress.parsing(grids[i].name), fraction: 0.6 + (0.2 * i) / Math.max(total, 1) } });
-      await this.yieldToUi();
-      const found = parseGrids([grids[i]]);
-      for (const t of found) tables.push(t);
+  private regroup(): Pick<SessionState, 'groups' | 'shown' | 'fixFirst'> {
+    const tables = this.tables.map((t) => t.table);
+    const groups = groupFindings(this.findings, tables, this.state.filter, { collapseMin: this.collapseMin, query: this.state.query });
+    return { groups, shown: groups.reduce((n, g) => n + g.counts.total, 0), fixFirst: triage(this.findings, tables).text };
+  }
+
+  /** The grids of the last result for the other sheets, with these fresh ones in their place (or added). */
+  private keepOthers(fresh: Grid[]): Grid[] {
+    const byName = new Map<string, Grid>();
+    for (const g of fresh) byName.set(g.name, g);
+    const out: Grid[] = [];
+    for (const g of this.grids) {
+      const f = byName.get(g.name);
+      if (f) {
+        out.push(f);
+        byName.delete(g.name);
+      } else out.push(g);
     }
-    this.set({ progress: { label: T.progress.checking, fraction: 0.8 } });
-    await this.yieldToUi();
-    const result = checkTables(tables, { profile });
+    byName.forEach((g) => out.push(g));
+    return out;
+  }
+
+  /**
+   * Parses the grids (only those in `changed`, or not parsed before; yielding between tables) and runs the rules
+   * over all their tables in slices. Nothing is kept until `commit`, so a cancelled check leaves the last result.
+   */
+  private async evaluateSliced(grids: Grid[], profile: ProfileChoice, changed: Grid[]): Promise<CheckResult & { parsed: Map<string, { grid: Grid; tables: TargetTable[] }> }> {
+    const parsed = new Map<string, { grid: Grid; tables: TargetTable[] }>();
+    const tables: TargetTable[] = [];
+    for (let i = 0; i < grids.length; i++) {
+      const g = grids[i];
+      const known = this.parsed.get(g.name);
+      let list: TargetTable[];
+      if (known && known.grid === g && changed.indexOf(g) < 0) list = known.tables;
+      else {
+        this.set({ progress: { label: T.progress.parsing(g.name), fraction: 0.5 + (0.15 * i) / Math.max(grids.length, 1) } });
+        await this.pause(true);
+        const regions = detectTables(g);
+        list = [];
+        for (let k = 0; k < regions.length; k++) {
+          list.push(parseRegion(g, regions[k], k));
+          await this.pause();
+        }
+      }
+      parsed.set(g.name, { grid: g, tables: list });
+      for (const t of list) tables.push(t);
+    }
+    linkContinuations(tables);
+    this.set({ progress: { label: T.progress.checking, fraction: 0.65 } });
+    await this.pause(true);
+    const steps = checkSteps(tables, { profile });
+    let step = steps.next();
+    while (!step.done) {
+      if (now() - this.sliceStart >= SLICE_MS) {
+        this.set({ progress: { label: T.progress.checking, fraction: 0.65 + (0.2 * step.value) / Math.max(tables.length, 1) } });
+        await this.pause();
+      }
+      step = steps.next();
+    }
+    await this.pause();
+    return { ...step.value, diagnostics: withFormulaErrors(grids, tables, step.value.diagnostics), parsed };
+  }
+
+  /** Keeps a result as the current one. */
+  private commit(grids: Grid[], result: CheckResult & { parsed: Map<string, { grid: Grid; tables: TargetTable[] }> }): void {
+    const tables = result.tables.map((t) => t.table);
     this.grids = grids;
+    this.parsed = result.parsed;
     this.tables = result.tables;
     this.diagnostics = result.diagnostics;
     this.findings = toFindings(result.diagnostics, tables, grids);
@@ -602,13 +629,19 @@ export class TaskPaneSession extends Store<SessionState> {
 
   /**
    * Marks the current findings (the host restores the marks of the earlier check first). Only the sheets read are
-   * re-marked: the other sheets keep their marks and findings-sheet rows. A check that read no table marks nothing,
-   * so it never wipes marks or reports "未发现问题" for tables it did not read. Throws host errors.
+   * re-marked (`sheets`, else every sheet of the result): the other sheets keep their marks and findings-sheet rows.
+   * A result without tables marks nothing, so it never wipes marks or reports "未发现问题" for tables it did not
+   * read. Throws host errors.
    */
-  private async mark(): Promise<void> {
+  private async mark(sheets?: string[]): Promise<void> {
     if (!this.tables.length) return;
     this.set({ progress: { label: T.progress.marking, fraction: 0.9 } });
-    const marks = await this.host.applyMarks(this.diagnostics, this.grids, { sheets: this.grids.map((g) => g.name) });
+    const scope = sheets || this.grids.map((g) => g.name);
+    const marks = await this.host.applyMarks(
+      this.diagnostics.filter((d) => scope.indexOf(d.sheet) >= 0),
+      this.grids.filter((g) => scope.indexOf(g.name) >= 0),
+      { sheets: scope },
+    );
     const summary = this.state.summary ? { ...this.state.summary, marks } : null;
     this.set({ summary, hasMarks: true });
   }
@@ -621,25 +654,18 @@ export class TaskPaneSession extends Store<SessionState> {
   }
 
   /**
-   * Reads these sheets again, re-checks the whole result with them (so cross-table rules stay right) and re-marks.
-   * A sheet the last check did not cover is added; one that came back missing (renamed or deleted) drops out.
+   * Reads these sheets again, re-checks the whole result with them (only they are parsed again; cross-table rules
+   * stay right) and re-marks. A sheet the last check did not cover is added; one that came back missing (renamed
+   * or deleted) drops out.
    */
   private async reread(sheets: string[]): Promise<void> {
     const profile: ProfileChoice = this.last ? this.last.profile : 'auto';
     const fresh = await this.host.readSheets(sheets);
-    await this.yieldToUi();
-    const byName = new Map<string, Grid>();
-    for (const g of fresh) byName.set(g.name, g);
-    const grids: Grid[] = [];
-    for (const g of this.grids) {
-      if (sheets.indexOf(g.name) < 0) grids.push(g);
-      else if (byName.has(g.name)) {
-        grids.push(byName.get(g.name) as Grid);
-        byName.delete(g.name);
-      }
-    }
-    byName.forEach((g) => grids.push(g));
-    await this.evaluate(grids, profile);
+    await this.pause(true);
+    const grids = this.keepOthers(fresh).filter((g) => sheets.indexOf(g.name) < 0 || fresh.indexOf(g) >= 0);
+    const result = await this.evaluateSliced(grids, profile, fresh);
+    this.commit(grids, result);
+    await this.pause();
     if (!this.last) this.last = { scope: 'sheet', profile };
     const summary: CheckSummary = {
       ...(this.state.summary || { scope: this.last.scope, profile, marks: null }),
@@ -647,9 +673,10 @@ export class TaskPaneSession extends Store<SessionState> {
       tables: this.tables.length,
       counts: countSeverities(this.findings),
     };
-    this.set({ summary, groups: this.regroup() });
-    await this.yieldToUi();
-    await this.mark();
+    const selected = this.state.selected && this.findingByKey(this.state.selected) ? this.state.selected : null;
+    this.set({ summary, selected, ...this.regroup() });
+    await this.pause(true);
+    await this.mark(grids.length > fresh.length ? fresh.map((g) => g.name) : undefined);
   }
 
   private async clearMarksInside(): Promise<number> {
@@ -694,7 +721,9 @@ export class TaskPaneSession extends Store<SessionState> {
       this.pending = [];
       void this.enqueue(async () => {
         if (!this.watching) return;
-        this.set({ busy: 'recheck', progress: { label: T.progress.rechecking(sheets.join('、')) } });
+        // A success message about the sheet before the edit no longer describes it.
+        const stale = this.state.notice && this.state.notice.kind === 'success' ? { notice: null } : {};
+        this.set({ busy: 'recheck', progress: { label: T.progress.rechecking(sheets.join('、')) }, ...stale });
         try {
           await this.recheck(sheets);
           this.set({ status: T.autoRechecked(sheets.join('、')) });

@@ -53,6 +53,10 @@ export interface FormCheck {
   infos: number;
   /** The errors' messages, to say why the table cannot be written yet. */
   messages: string[];
+  /** The warnings' messages (they do not stop the write, but the user sees what each one is). */
+  warningMessages: string[];
+  /** What the checker says about the spend plan (a plan typed per quarter under 累计%), shown beside the plan. */
+  planMessages: string[];
 }
 
 export interface TemplateState {
@@ -102,7 +106,8 @@ function emptyForm(): FormFields {
 }
 
 function toPick(s: Suggestion): FormPick {
-  return { id: s.id, l1: s.l1, l2: s.l2, l3: s.l3, desc: s.desc, value: s.value, basis: s.basis, checked: true, edited: false };
+  // Offered, not chosen: the user ticks what fits the project (and fills its numbers).
+  return { id: s.id, l1: s.l1, l2: s.l2, l3: s.l3, desc: s.desc, value: s.value, basis: s.basis, checked: false, edited: false };
 }
 
 export class TemplateSession extends Store<TemplateState> {
@@ -328,7 +333,14 @@ export class TemplateSession extends Store<TemplateState> {
       const count = (sev: Severity) => p.check.diagnostics.filter((d) => d.severity === sev).length;
       // A placeholder left in a value is already named above, indicator by indicator.
       const messages = p.check.diagnostics.filter((d) => d.severity === 'error' && d.rule !== 'value.placeholder').map((d) => d.message);
-      return { sheets: [p.ops], moves, formIssues: p.issues, formCheck: { errors: count('error'), warnings: count('warning'), infos: count('info'), messages } };
+      const warningMessages = p.check.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message);
+      const planMessages = p.check.diagnostics.filter((d) => d.rule.indexOf('plan.') === 0 && d.severity !== 'info').map((d) => d.message);
+      return {
+        sheets: [p.ops],
+        moves,
+        formIssues: p.issues,
+        formCheck: { errors: count('error'), warnings: count('warning'), infos: count('info'), messages, warningMessages, planMessages },
+      };
     }
     if (s.source === 'table') {
       const t = this.tables[s.current];

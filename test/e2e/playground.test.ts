@@ -68,7 +68,7 @@ describe.each(['1.18', '1.13', '1.1'])('playground at ExcelApi %s', (api) => {
     expect(selected.length).toBeGreaterThan(0);
 
     // Apply one suggestion: exactly that cell's text changes to the suggestion.
-    const applicable = await page.$$('[data-testid="finding"]:has([data-testid="apply-suggestion"])');
+    const applicable = await page.$$('[data-testid="finding-message"][data-edits="1"]');
     expect(applicable.length).toBeGreaterThan(0);
     const first = applicable[0];
     const fixAddress = (await first.getAttribute('data-address')) as string;

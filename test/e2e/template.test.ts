@@ -67,6 +67,9 @@ describe.each(['1.18', '1.1'])('模板 in the playground at ExcelApi %s', (api) 
     await page.click('[data-testid="template-suggest"]');
     await page.waitForSelector('[data-testid="template-pick"]');
     expect((await page.$$('[data-testid="template-pick"]')).length).toBeGreaterThanOrEqual(10);
+    // Offered unticked: the user ticks what fits.
+    expect(await page.$$('[data-testid="template-pick"][data-checked="1"]')).toHaveLength(0);
+    for (const box of await page.$$('[data-testid="template-pick"] .ms-Checkbox-label')) await box.click();
     // Not writable yet: a placeholder waits for a number, and 项目编码 is blank.
     expect(await page.isDisabled('[data-testid="template-write"]')).toBe(true);
     expect(await page.textContent('[data-testid="template-form-issues"]')).toContain('占位符');

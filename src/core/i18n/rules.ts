@@ -102,6 +102,26 @@ export function noTableText(sheet: string, reason: 'empty' | 'no-header' | 'no-v
   return `工作表${q(sheet)}未找到绩效指标表：${looked}。${seen}。如表头写法不同，请改为上述名称后再检查`;
 }
 
+/** What a look-alike symbol is, in words (the two forms look the same on screen, so the message names them). */
+const SYMBOL: [RegExp, string][] = [
+  [/>=|＞＝/, '“>=”是两个键盘字符，应为一个“≥”'],
+  [/<=|＜＝/, '“<=”是两个键盘字符，应为一个“≤”'],
+  [/％/, '“％”是全角（中文输入法）百分号'],
+  [/＝/, '“＝”是全角等号'],
+  [/＞/, '“＞”是全角大于号'],
+  [/＜/, '“＜”是全角小于号'],
+  [/[０-９]/, '数字是全角（中文输入法）数字'],
+  [/．/, '小数点是全角句点'],
+  [/[≧]/, '“≧”不是“≥”'],
+  [/[≦]/, '“≦”不是“≤”'],
+];
+
+/** The look-alike symbols of `text` that its fix replaces, named; a generic phrase when none is known. */
+function symbolNames(text: string, fix: string): string {
+  const named = SYMBOL.filter(([re]) => re.test(text) && !re.test(fix)).map(([, name]) => name);
+  return named.length ? named.join('；') : '的比较符号或百分号不是规范写法';
+}
+
 export const msg = {
   formulaError: (error: string) => `单元格是公式错误 ${error}（公式的计算结果，不是填写的内容），请修正公式或直接填写数值`,
   headerRequired: (label: string) => `${label}为空，请填写${label}`,
@@ -156,7 +176,7 @@ export const msg = {
   valuePlaceholder: (text: string) => `指标值${q(text)}含模板占位文字，请填写实际目标值`,
   valueNa: (text: string) => `指标值填写为${q(text)}，请填写实际目标值或删除该指标`,
   valueUnitWord: (text: string, fix: string) => `指标值${q(text)}把单位写成了文字，应写为${q(fix)}`,
-  valueFullwidth: (text: string, fix: string) => `指标值${q(text)}使用了全角或ASCII符号，规范写法为${q(fix)}`,
+  valueFullwidth: (text: string, fix: string) => `指标值${q(text)}中${symbolNames(text, fix)}，应写为${q(fix)}`,
   valueStray: (text: string, fix: string) => `指标值${q(text)}夹杂说明文字，应只写目标值，如${q(fix)}`,
   valueUnitMissing: (text: string) => `定量指标值${q(text)}缺少计量单位`,
   mismatchCountPct: (name: string, text: string) => `${q(name)}是数量指标，指标值应为个数（如“=12次”“≥20人”），不应为百分比${q(text)}`,

@@ -1,6 +1,6 @@
 // What every rule sees: the table, its profile, and its indicator rows already interpreted once
 // (levels matched, values parsed, measures classified), so rules stay short and run fast.
-import { Diagnostic, Severity } from '../diagnostic';
+import { CellEdit, Diagnostic, Severity } from '../diagnostic';
 import { Field, IndicatorRow, TargetTable } from '../model';
 import { L2Match, LevelMatch, Profile, matchL1, matchL2 } from '../profiles';
 import { ValueAnalysis, analyzeValue, parseAmount, toYuan } from '../value';
@@ -20,7 +20,7 @@ export interface LogicalRow {
 }
 
 export interface Emit {
-  (rule: string, cell: string, message: string, suggestion?: string | null, severity?: Severity): void;
+  (rule: string, cell: string, message: string, suggestion?: string | null, severity?: Severity, edits?: CellEdit[]): void;
 }
 
 export interface TableContext {
@@ -107,6 +107,23 @@ export function buildRows(t: TargetTable, profile: Profile): LogicalRow[] {
   return out;
 }
 
+/**
+ * A joined 指标值 suggestion written back into a split layout's 符号 · 值 · 单位 cells (only those that change); none
+ * when the suggestion is not a plain quantity (it would not divide into the three cells).
+ */
+export function splitEdits(split: NonNullable<IndicatorRow['split']>, suggestion: string): CellEdit[] | undefined {
+  const p = analyzeValue(suggestion).parsed;
+  if (p.kind !== 'quant') return undefined;
+  const want: [Field, string][] = [
+    [split.sign, p.cmp || ''],
+    [split.num, p.numText],
+    [split.unit, p.unit],
+  ];
+  if (want.some(([f]) => !f.cell)) return undefined;
+  const edits = want.filter(([f, text]) => f.text.trim() !== text).map(([f, text]) => ({ cell: f.cell, text }));
+  return edits.length ? edits : undefined;
+}
+
 export function makeContext(
   t: TargetTable,
   tableIndex: number,
@@ -115,8 +132,17 @@ export function makeContext(
   defaults: Record<string, Severity>,
 ): TableContext {
   let count = 0;
-  const emit: Emit = (rule, cell, message, suggestion, severity) => {
+  let splitAt: Map<string, NonNullable<IndicatorRow['split']>> | null = null;
+  const emit: Emit = (rule, cell, message, suggestion, severity, edits) => {
     count++;
+    if (!edits && suggestion && cell) {
+      if (!splitAt) {
+        splitAt = new Map();
+        for (const row of t.indicators) if (row.split) splitAt.set(row.split.num.cell, row.split);
+      }
+      const split = splitAt.get(cell);
+      if (split) edits = splitEdits(split, suggestion);
+    }
     const d: Diagnostic = {
       sheet: t.sheet,
       cell: cell || t.header.l3 || t.range.split(':')[0],
@@ -126,6 +152,7 @@ export function makeContext(
       suggestion: suggestion === undefined ? null : suggestion,
       table: tableIndex,
     };
+    if (edits && edits.length) d.edits = edits;
     sink.push(d);
   };
   return {

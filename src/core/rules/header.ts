@@ -123,6 +123,7 @@ function plan(ctx: TableContext): void {
       msg.planQuarterly(pts.map((p) => p.label + (p.blank ? '空' : fmtPct(vals[pts.indexOf(p)]))).join('、'), pts.map((p, i) => p.label + fmtPct(cum[i])).join('、')),
       cum.map(fmtPct).join(' / '),
       'warning',
+      pts.map((p, i) => ({ cell: p.cell, text: fmtPct(cum[i]) })).filter((e, i) => e.text !== pts[i].text),
     );
     return;
   }

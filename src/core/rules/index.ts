@@ -42,13 +42,27 @@ if (!ruleCatalogue.length) {
 const tableRules = [...headerRules, ...hierarchyRules, ...valueRules, ...textRules];
 
 export function runRules(tables: { table: TargetTable; profile: Profile }[]): Diagnostic[] {
+  const steps = ruleSteps(tables);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same rules one table per step (yielding the number of tables done), then the workbook-wide ones: a host that
+ * must stay responsive (the task pane) can pause between steps.
+ */
+export function* ruleSteps(tables: { table: TargetTable; profile: Profile }[]): Generator<number, Diagnostic[], void> {
   const out: Diagnostic[] = [];
   const ctxs: TableContext[] = tables.map((t, i) => makeContext(t.table, i, t.profile, out, SEVERITY));
   for (const c of ctxs) {
     const root = c.table.continues;
     if (root !== undefined && ctxs[root]) ctxs[root].continuation.push(...c.rows);
   }
-  for (const ctx of ctxs) for (const rule of tableRules) rule(ctx);
+  for (let i = 0; i < ctxs.length; i++) {
+    for (const rule of tableRules) rule(ctxs[i]);
+    yield i + 1;
+  }
   boilerplate(ctxs);
   notChecked(ctxs);
   return collapseWorkbook(collapseColumns(out, ctxs));

@@ -19,12 +19,14 @@ const css = mergeStyleSets({
 export function footerText(f: HostFeatures): string {
   const shown =
     f.cellText === 'none' ? T.footer.shown.none : f.host === 'wps' ? T.footer.shown.wpsNote : T.footer.shown[f.cellText];
-  return [T.footer.host[f.host] || f.host, T.footer.api(f.host, f.apiLevel), shown].join(' · ');
+  // Excel: the client's abilities in words (the requirement-set number is in the tooltip); WPS: name and version.
+  const host = f.host === 'excel' ? [T.footer.api(f.host, f.apiLevel)] : [T.footer.host[f.host] || f.host, T.footer.api(f.host, f.apiLevel)];
+  return host.concat(shown).join(' · ');
 }
 
 export function Footer(props: { features: HostFeatures }): JSX.Element {
   return (
-    <div className={css.root} data-testid="footer">
+    <div className={css.root} data-testid="footer" title={T.footer.apiTitle(props.features.host, props.features.apiLevel)}>
       {footerText(props.features)}
     </div>
   );

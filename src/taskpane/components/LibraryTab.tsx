@@ -2,9 +2,9 @@
 // suggestions (or hits) grouped by 二级 with checkboxes, and 插入 (rows go under their 二级 in the user's table).
 // The use cases live in library-session.ts; this file only renders them. Designed for 320 px, IE11-safe CSS (flex).
 import * as React from 'react';
-import { Checkbox, Dropdown, IDropdownOption, Link, PrimaryButton, SearchBox, Spinner, SpinnerSize, mergeStyleSets } from '@fluentui/react';
+import { Checkbox, Dropdown, IDropdownOption, Link, PrimaryButton, SearchBox, Spinner, SpinnerSize, TextField, mergeStyleSets } from '@fluentui/react';
 import { libraryPaneText as L, noGoodFitText } from '../../core/i18n/library';
-import { LibraryItem, LibrarySession } from '../library-session';
+import { LibraryItem, LibrarySession, validAmount } from '../library-session';
 import { useStoreState } from '../useSession';
 import type { TabProps } from './tabs';
 
@@ -33,6 +33,7 @@ const css = mergeStyleSets({
     fontFamily: 'inherit',
     selectors: { ':hover': { background: '#f3f2f1' } },
   },
+  chipOn: { background: '#107c41', borderColor: '#107c41', color: '#ffffff', selectors: { ':hover': { background: '#0e703a' } } },
   chipScore: { marginLeft: 5, padding: '0 5px', borderRadius: 8, background: '#c9e8d7', color: '#0c5e31', fontWeight: 600, fontSize: 11, lineHeight: '16px' },
   search: { margin: '8px 0 8px' },
   actions: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', margin: '4px 0 6px' },
@@ -51,6 +52,7 @@ const css = mergeStyleSets({
   value: { fontWeight: 600, color: '#0c5e31' },
   sep: { color: '#a19f9d', margin: '0 4px' },
   explain: { display: 'block', fontSize: 11, lineHeight: '15px', color: '#605e5c', maxHeight: 30, overflow: 'hidden', marginTop: 1 },
+  amount: { marginTop: 4, maxWidth: 200 },
   pending: { display: 'inline-block', marginLeft: 6, padding: '0 4px', fontSize: 11, lineHeight: '16px', borderRadius: 2, background: '#fff4ce', color: '#7a4500', fontWeight: 400 },
   result: { margin: '8px 0', padding: '6px 8px', border: '1px solid #c9e8d7', background: '#f1f9f5', borderRadius: 2 },
   resultTitle: { display: 'block', fontSize: 12, fontWeight: 600, color: '#0c5e31', marginBottom: 2 },
@@ -59,7 +61,16 @@ const css = mergeStyleSets({
   footnote: { fontSize: 11, lineHeight: '16px', color: '#605e5c', margin: '10px 0 0' },
 });
 
-function ItemRow(props: { item: LibraryItem; checked: boolean; disabled: boolean; onToggle(on: boolean): void }): JSX.Element {
+interface ItemRowProps {
+  item: LibraryItem;
+  checked: boolean;
+  disabled: boolean;
+  onToggle(on: boolean): void;
+  amount: string;
+  onAmount(text: string): void;
+}
+
+function ItemRow(props: ItemRowProps): JSX.Element {
   const { item: it, checked, disabled } = props;
   const toggle = () => !disabled && props.onToggle(!checked);
   return (
@@ -94,6 +105,20 @@ function ItemRow(props: { item: LibraryItem; checked: boolean; disabled: boolean
           {L.basis + ' ' + it.basis}
         </span>
         <span className={css.explain}>{it.desc}</span>
+        {checked && it.pending ? (
+          // Asked here, so the placeholder is never written: blank inserts the value blank (the check then flags it).
+          <TextField
+            className={css.amount}
+            data-testid="library-amount"
+            label={L.amountLabel}
+            placeholder={L.amountPlaceholder}
+            value={props.amount}
+            disabled={disabled}
+            errorMessage={validAmount(props.amount) ? undefined : L.amountInvalid}
+            onClick={(e) => e.stopPropagation()}
+            onChange={(_e, v) => props.onAmount(v || '')}
+          />
+        ) : null}
       </div>
     </div>
   );
@@ -112,7 +137,8 @@ export function LibraryTab(props: TabProps): JSX.Element {
   const checked: Record<string, boolean> = {};
   for (const id of st.checked) checked[id] = true;
   const options: IDropdownOption[] = st.tables.map((t, i) => ({ key: i, text: L.tableOption(t.title, t.location) }));
-  const canInsert = !!table && !table.problem && st.checked.length > 0 && !busy;
+  const canInsert = !!table && !table.problem && st.checked.length > 0 && !busy && lib.amountsValid();
+  const typeName = st.typeFilter ? (st.types.find((t) => t.id === st.typeFilter) || { name: st.typeFilter }).name : '';
 
   return (
     <div className={css.root} data-testid="library-tab">
@@ -150,15 +176,18 @@ export function LibraryTab(props: TabProps): JSX.Element {
                 <button
                   type="button"
                   key={t.id}
-                  className={css.chip}
+                  className={css.chip + (st.typeFilter === t.id ? ' ' + css.chipOn : '')}
                   data-testid="library-type"
                   data-type={t.id}
                   data-score={t.score}
-                  title={L.typeTitle(t.name, t.score)}
-                  onClick={() => lib.setQuery(t.name)}
+                  aria-pressed={st.typeFilter === t.id}
+                  title={L.typeTitle(t.name, t.score, st.typeFilter === t.id)}
+                  onClick={() => lib.setTypeFilter(t.id)}
                 >
                   {t.name}
-                  <span className={css.chipScore}>{L.typeScore(t.score)}</span>
+                  <span className={css.chipScore} aria-label={L.typeScoreLabel(t.score)}>
+                    {L.typeScore(t.score)}
+                  </span>
                 </button>
               ))}
             </div>
@@ -219,14 +248,22 @@ export function LibraryTab(props: TabProps): JSX.Element {
             </div>
           ) : null}
           <span className={css.heading} data-testid="library-heading">
-            {st.searching ? L.searchHeading(st.listed) : L.suggestionsHeading}
+            {st.typeFilter ? L.typeHeading(typeName, st.listed, st.query.trim()) : st.searching ? L.searchHeading(st.listed) : L.suggestionsHeading}
           </span>
           {st.groups.length ? (
             st.groups.map((g) => (
               <div key={g.key} className={css.group} data-testid="library-group" data-l2={g.l2}>
                 <span className={css.groupTitle}>{g.l1 + ' › ' + g.l2}</span>
                 {g.items.map((it) => (
-                  <ItemRow key={it.id} item={it} checked={!!checked[it.id]} disabled={busy || !!table.problem} onToggle={(on) => lib.toggle(it.id, on)} />
+                  <ItemRow
+                    key={it.id}
+                    item={it}
+                    checked={!!checked[it.id]}
+                    disabled={busy || !!table.problem}
+                    onToggle={(on) => lib.toggle(it.id, on)}
+                    amount={st.amounts[it.id] || ''}
+                    onAmount={(v) => lib.setAmount(it.id, v)}
+                  />
                 ))}
               </div>
             ))

@@ -1,6 +1,7 @@
 // The task pane: tabs (检查, 指标库, 模板, 审核) over a scrolling body, and the host footer. Designed for 320 px.
 import * as React from 'react';
 import { FocusRects, Pivot, PivotItem, ThemeProvider, mergeStyleSets } from '@fluentui/react';
+import { taskpaneText as T } from '../../core/i18n/taskpane';
 import { TaskPaneSession } from '../session';
 import { useStoreState } from '../useSession';
 import { paneTheme } from '../theme';
@@ -37,6 +38,7 @@ export function TaskPane(props: TaskPaneProps): JSX.Element {
           selectedKey={tab}
           headersOnly
           overflowBehavior="menu"
+          overflowAriaLabel={T.tabsMore}
           onLinkClick={(item) => item && item.props.itemKey && setTab(item.props.itemKey as TabDef['key'])}
           styles={{ link: { marginRight: 4, padding: '0 8px' }, linkIsSelected: { marginRight: 4, padding: '0 8px' } }}
         >

@@ -20,7 +20,7 @@ const css = mergeStyleSets({
   meta: { fontSize: 12, color: '#605e5c', margin: '2px 0 6px' },
   previewBox: { overflowX: 'auto', border: '1px solid #edebe9', maxWidth: '100%' },
   table: { borderCollapse: 'collapse', fontSize: 11, fontFamily: '宋体, SimSun, "Noto Serif CJK SC", serif' },
-  td: { border: '1px solid #c8c6c4', padding: '1px 3px', maxWidth: 90, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' },
+  td: { border: '1px solid #c8c6c4', padding: '1px 3px', maxWidth: 120, minWidth: 24, verticalAlign: 'top', whiteSpace: 'normal', wordBreak: 'break-all' },
   note: { fontSize: 12, lineHeight: '17px', color: '#605e5c', margin: '6px 0', padding: '6px 8px', background: '#f3f2f1', borderRadius: 2 },
   warn: { fontSize: 12, lineHeight: '17px', color: '#8a3707', margin: '6px 0', padding: '6px 8px', background: '#fff4ce', borderRadius: 2 },
   ok: { fontSize: 12, color: '#0c5e31', margin: '6px 0' },
@@ -58,11 +58,16 @@ function ProjectFormView(props: { tpl: TemplateSession; st: TemplateState }): JS
   const { tpl, st } = props;
   const F = P.form;
   const f = st.form;
-  const field = (key: keyof FormFields, label: string, extra: { multiline?: boolean; required?: boolean; inRow?: boolean; wide?: boolean } = {}) => (
+  const field = (
+    key: keyof FormFields,
+    label: string,
+    extra: { multiline?: boolean; required?: boolean; inRow?: boolean; wide?: boolean; description?: string } = {},
+  ) => (
     <TextField
       className={[css.field, extra.inRow ? css.cell : '', extra.wide ? css.wide : ''].join(' ')}
       label={label}
       required={extra.required}
+      description={extra.description}
       multiline={extra.multiline}
       autoAdjustHeight={extra.multiline}
       rows={extra.multiline ? 2 : undefined}
@@ -80,9 +85,10 @@ function ProjectFormView(props: { tpl: TemplateSession; st: TemplateState }): JS
   ];
   return (
     <div data-testid="template-form">
+      <div className={css.meta}>{F.requiredNote}</div>
       {field('name', F.name, { required: true })}
       <div className={css.row}>
-        {field('code', F.code, { inRow: true })}
+        {field('code', F.code, { inRow: true, required: true, description: F.codeNote })}
         <Dropdown className={css.field + ' ' + css.cell} label={F.unit} options={units} selectedKey={f.unit} onChange={(_e, o) => o && tpl.setField('unit', o.key as FormFields['unit'])} />
       </div>
       <div className={css.row}>
@@ -90,11 +96,11 @@ function ProjectFormView(props: { tpl: TemplateSession; st: TemplateState }): JS
         {field('year', F.year, { inRow: true })}
       </div>
       <div className={css.row}>
-        {field('fiscal', F.fiscal, { inRow: true })}
+        {field('fiscal', F.fiscal, { inRow: true, required: true, description: F.budgetNote })}
         {field('other', F.other, { inRow: true })}
       </div>
       {total !== null ? <div className={css.meta}>{F.total(String(total) + f.unit)}</div> : null}
-      {field('purpose', F.purpose, { multiline: true })}
+      {field('purpose', F.purpose, { multiline: true, required: true })}
       {months.length ? (
         <>
           <span className={css.label}>{F.plan}</span>
@@ -113,7 +119,14 @@ function ProjectFormView(props: { tpl: TemplateSession; st: TemplateState }): JS
           </div>
         </>
       ) : null}
-      {field('goals', F.goals, { multiline: true })}
+      {st.formCheck && st.formCheck.planMessages.length ? (
+        <div className={css.warn} data-testid="template-plan-issues">
+          {st.formCheck.planMessages.map((m, i) => (
+            <div key={i}>{m}</div>
+          ))}
+        </div>
+      ) : null}
+      {field('goals', F.goals, { multiline: true, required: true })}
 
       <span className={css.label}>{F.indicators}</span>
       <DefaultButton text={F.suggest} onClick={() => tpl.suggestPicks()} data-testid="template-suggest" />
@@ -128,7 +141,13 @@ function ProjectFormView(props: { tpl: TemplateSession; st: TemplateState }): JS
         <div className={css.note}>{F.noPicks}</div>
       )}
       <span className={css.label}>{F.search}</span>
-      <SearchBox placeholder={F.searchPlaceholder} value={st.query} onChange={(_e, v) => tpl.search(v || '')} data-testid="template-search" />
+      <SearchBox
+        placeholder={F.searchPlaceholder}
+        ariaLabel={F.search}
+        value={st.query}
+        onChange={(_e, v) => tpl.search(v || '')}
+        data-testid="template-search"
+      />
       {st.query.trim() && !st.hits.length ? <div className={css.meta}>{F.noHits}</div> : null}
       {st.hits.map((h) => (
         <div key={h.id} className={css.hit} data-testid="template-hit" data-id={h.id}>
@@ -157,6 +176,14 @@ function ProjectFormView(props: { tpl: TemplateSession; st: TemplateState }): JS
             </div>
           ) : !st.formIssues.length ? (
             <div className={css.ok}>{F.ready}</div>
+          ) : null}
+          {st.formCheck.warningMessages.length ? (
+            <div className={css.note} data-testid="template-form-warnings">
+              {F.warningsBlock}
+              {st.formCheck.warningMessages.map((m, i) => (
+                <div key={i}>· {m}</div>
+              ))}
+            </div>
           ) : null}
         </div>
       ) : null}
@@ -189,7 +216,16 @@ export function TemplateTab(props: TabProps): JSX.Element {
   return (
     <div className={css.root} data-testid="template-tab">
       <div className={css.intro}>{P.intro}</div>
-      <Dropdown className={css.field} label={P.templateLabel} options={templates} selectedKey={st.template} onChange={(_e, o) => o && tpl.setTemplate(String(o.key))} data-testid="template-select" />
+      <Dropdown
+        className={css.field}
+        label={P.templateLabel}
+        options={templates}
+        selectedKey={st.template}
+        onChange={(_e, o) => o && tpl.setTemplate(String(o.key))}
+        data-testid="template-select"
+        // The names are long ("河北项目支出绩效目标表（2015/2020 版指标体系）"): wrap, never cut.
+        styles={{ title: { height: 'auto', minHeight: 32, lineHeight: '18px', padding: '6px 28px 6px 8px', whiteSpace: 'normal' }, dropdownOptionText: { whiteSpace: 'normal' } }}
+      />
       <Dropdown className={css.field} label={P.sourceLabel} options={sources} selectedKey={st.source} onChange={(_e, o) => o && tpl.setSource(o.key as TemplateSource)} data-testid="template-source" />
       {st.source === 'table' ? (
         <Dropdown
