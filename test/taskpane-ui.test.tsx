@@ -9,6 +9,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { Grid } from '../src/core/grid';
 import { checkGrids } from '../src/core/check';
 import { ruleShortName, taskpaneText as T } from '../src/core/i18n/taskpane';
+import { reviewPaneText as R } from '../src/core/i18n/review';
 import { MemoryHost } from '../src/taskpane/dev/memory-host';
 import { TaskPaneSession } from '../src/taskpane/session';
 import { TaskPane } from '../src/taskpane/components/TaskPane';
@@ -147,16 +148,25 @@ describe('task pane', () => {
     expect(screen.getByTestId('message-bar').textContent).toContain('工作簿已关闭，请重新打开任务窗格。');
   });
 
-  it('has placeholder tabs without buttons, and a footer from the host features', async () => {
+  it('审核 walks the findings (J/K), ignores one, and a footer from the host features', async () => {
     setup(g002, new MemoryHost(g002, { features: { apiLevel: '1.13', cellText: 'comment' } }));
     expect(screen.getByTestId('footer').textContent).toBe('新版 Excel（全部功能） · 问题以填充色和批注标出');
     expect(screen.getByTestId('footer').getAttribute('title')).toContain('ExcelApi 1.13');
-    for (const key of ['review']) {
-      fireEvent.click(screen.getByTestId('tab-' + key));
-      const panel = screen.getByTestId('placeholder-' + key);
-      expect(panel.textContent).toContain(T.placeholders.later);
-      expect(within(panel).queryAllByRole('button').length).toBe(0);
-    }
+    fireEvent.click(screen.getByTestId('tab-review'));
+    const tab = screen.getByTestId('review-tab');
+    fireEvent.change(within(tab).getByTestId('review-name'), { target: { value: '李审核' } });
+    fireEvent.click(screen.getByTestId('review-check'));
+    await waitFor(() => expect(screen.getByTestId('review-current').textContent).toContain(R.position(1, 2).slice(0, 4)));
+    const total = Number(/\/ (\d+)/.exec(screen.getByTestId('review-current').textContent || '')![1]);
+    expect(total).toBeGreaterThan(1);
+    fireEvent.keyDown(tab, { key: 'j' });
+    await waitFor(() => expect(screen.getByTestId('review-current').textContent).toContain(R.position(2, total)));
+    fireEvent.keyDown(tab, { key: 'ArrowUp' });
+    await waitFor(() => expect(screen.getByTestId('review-current').textContent).toContain(R.position(1, total)));
+    fireEvent.click(screen.getByTestId('review-ignore'));
+    await waitFor(() => expect(screen.getByTestId('review-ignored').textContent).toContain(R.ignoredList(1)));
+    expect(screen.getByTestId('review-current').textContent).toContain(R.position(1, total - 1));
+    expect(screen.getByTestId('review-projects').textContent).toContain(R.projectsTitle);
     fireEvent.click(screen.getByTestId('tab-check'));
     expect(screen.getByTestId('check-button')).toBeTruthy();
   });

@@ -189,22 +189,6 @@ export const taskpaneText = {
     },
   },
 
-  placeholders: {
-    later: '将在后续版本中提供。',
-    library: {
-      title: '指标库',
-      body: '按项目名称、资金用途和绩效目标判断项目类型，从内置指标库（42 类项目、890 项指标）推荐三级指标并填好指标值，选中后写入表格。',
-    },
-    template: {
-      title: '模板',
-      body: '生成一张格式规范的空白项目支出绩效目标表（可选 2015/2020 版或 2021 版指标体系），供新项目填写。',
-    },
-    review: {
-      title: '审核',
-      body: '供财政审核人员使用：汇总审核意见、在单元格上留下批注、导出审核意见表退回单位。',
-      now: '现在可以先在“检查”页检查，问题清单会写入“审核意见”工作表。',
-    },
-  },
 };
 
 /** The Excel API level in words a clerk reads: what the client can do, not the requirement-set number. */

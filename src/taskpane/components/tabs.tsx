@@ -1,4 +1,4 @@
-// The pane's tabs. A later tab ships by replacing its placeholder line below with the real component. 指标库 and 模板
+// The pane's tabs. 指标库, 模板 and 审核
 // are loaded on first use (LazyTab: their own webpack chunks, with the library and template data), so the 检查 tab's
 // first load carries neither; tests import LibraryTab / TemplateTab directly when they need them at once.
 import * as React from 'react';
@@ -6,7 +6,6 @@ import { taskpaneText as T } from '../../core/i18n/taskpane';
 import { SessionState, TaskPaneSession } from '../session';
 import { CheckTab } from './CheckTab';
 import { lazyTab } from './LazyTab';
-import { placeholderTab } from './PlaceholderTab';
 
 export interface TabProps {
   session: TaskPaneSession;
@@ -21,9 +20,9 @@ export interface TabDef {
   Component: React.ComponentType<TabProps>;
 }
 
-const ReviewTab = placeholderTab('review');
 const LibraryTab = lazyTab('library', () => import(/* webpackChunkName: "pane-library" */ './LibraryTab').then((m) => m.LibraryTab));
 const TemplateTab = lazyTab('template', () => import(/* webpackChunkName: "pane-template" */ './TemplateTab').then((m) => m.TemplateTab));
+const ReviewTab = lazyTab('review', () => import(/* webpackChunkName: "pane-review" */ './ReviewTab').then((m) => m.ReviewTab));
 
 export const TABS: TabDef[] = [
   { key: 'check', label: T.tabs.check, Component: CheckTab },

@@ -58,15 +58,25 @@ async function main(): Promise<void> {
       return route.abort();
     });
     await page.goto('file://' + path.join(dir, 'index.html'));
-    await page.click('[data-testid="check-button"]');
+    if (process.env.SHOT_REVIEW) {
+      // The 审核 tab: name, whole-workbook check, one finding ignored.
+      await page.click('[data-testid="tab-review"]');
+      await page.fill('[data-testid="review-name"]', '李审核');
+      await page.click('[data-testid="review-check"]');
+      await page.waitForSelector('[data-testid="review-current"]');
+      await page.click('[data-testid="review-ignore"]');
+      await page.waitForSelector('[data-testid="review-ignored"]');
+    } else await page.click('[data-testid="check-button"]');
     if (process.env.SHOT_PROGRESS) {
       await page.waitForSelector('[data-testid="progress"]');
       await page.screenshot({ path: out });
       console.log(`screenshot (in progress): ${out}`);
       return;
     }
-    await page.waitForSelector('[data-testid="finding"]');
-    await page.waitForSelector('[data-testid="check-button"]:not([disabled]):not(.is-disabled)');
+    if (!process.env.SHOT_REVIEW) {
+      await page.waitForSelector('[data-testid="finding"]');
+      await page.waitForSelector('[data-testid="check-button"]:not([disabled]):not(.is-disabled)');
+    }
     if (process.env.SHOT_EXPAND) {
       const rule = await page.$('[data-testid="finding-rule"] button');
       if (rule) await rule.click();
