@@ -60,6 +60,15 @@ function officeJsPackageDir() {
   }
 }
 
+/** Where the pane loads office.js from: OFFICE_JS when given, else the bundled copy when the package is there, else 21Vianet. */
+function officeJsSource() {
+  const asked = (process.env.OFFICE_JS || '').toLowerCase();
+  const packageDir = officeJsPackageDir();
+  const haveLocal = !!packageDir && fs.existsSync(path.join(packageDir, 'dist'));
+  const kind = (OFFICE_JS[asked] && asked) || (haveLocal ? 'local' : '21vianet');
+  return { kind, url: OFFICE_JS[kind], packageDir, haveLocal };
+}
+
 function addinUrl() {
   const url = process.env.ADDIN_URL;
   if (!url) return null;
@@ -87,6 +96,7 @@ module.exports = (env = {}, argv = {}) => {
   return [web, wpsConfig(env, argv, web)];
 };
 module.exports.WPS_ADDIN_NAME = WPS_ADDIN_NAME;
+module.exports.officeJsSource = officeJsSource;
 
 function wpsConfig(env, argv, web) {
   const out = env.out ? path.join(path.resolve(env.out), 'wps') : path.join(ROOT, 'dist', 'wps');
@@ -129,10 +139,7 @@ function webConfig(env, argv) {
   if (asked && !OFFICE_JS[asked]) {
     throw new Error(`OFFICE_JS must be one of ${Object.keys(OFFICE_JS).join(', ')} (got "${process.env.OFFICE_JS}")`);
   }
-  const packageDir = officeJsPackageDir();
-  const haveLocal = !!packageDir && fs.existsSync(path.join(packageDir, 'dist'));
-  const officeJsKind = asked || (haveLocal ? 'local' : '21vianet');
-  const officeJs = OFFICE_JS[officeJsKind];
+  const { packageDir, haveLocal, kind: officeJsKind, url: officeJs } = officeJsSource();
   // Said on every build, so whoever deploys knows where the pane will load office.js from.
   console.log(
     `[office.js] ${officeJsKind}: ${officeJs}` +

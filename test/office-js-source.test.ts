@@ -10,7 +10,7 @@ function build(officeJs?: string): { said: string; urls: string[] } {
   else process.env.OFFICE_JS = officeJs;
   const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
   try {
-    const config = makeConfig({}, { mode: 'production' });
+    const config = makeConfig({ webOnly: true }, { mode: 'production' });
     const said = log.mock.calls.map((c) => c.join(' ')).join('\n');
     const urls = config.plugins
       .map((p) => (p as { userOptions?: { officeJs?: string } }).userOptions)

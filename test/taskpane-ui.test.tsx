@@ -153,7 +153,8 @@ describe('task pane', () => {
     expect(screen.getByTestId('footer').textContent).toBe('新版 Excel（全部功能） · 问题以填充色和批注标出');
     expect(screen.getByTestId('footer').getAttribute('title')).toContain('ExcelApi 1.13');
     fireEvent.click(screen.getByTestId('tab-review'));
-    const tab = screen.getByTestId('review-tab');
+    // The 审核 tab is its own chunk, loaded on first use.
+    const tab = await screen.findByTestId('review-tab', undefined, { timeout: 10000 });
     fireEvent.change(within(tab).getByTestId('review-name'), { target: { value: '李审核' } });
     fireEvent.click(screen.getByTestId('review-check'));
     await waitFor(() => expect(screen.getByTestId('review-current').textContent).toContain(R.position(1, 2).slice(0, 4)));

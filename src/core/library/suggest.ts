@@ -660,7 +660,44 @@ export function suggest(project: SuggestProject, opts: SuggestOptions = {}): Sug
 }
 
 /** Words of a project name that say how it is funded, not what it is about. */
-const FUNDING_SUFFIX_RE = /(?:专项|工作|业务|补助|补贴|经费|资金|费用|项目|费|款|支出|及|和|等)+$/;
+const FUNDING_SUFFIXES = ['专项', '工作', '业务', '补助', '补贴', '经费', '资金', '费用', '项目', '费', '款', '支出', '及', '和', '等'];
+
+/** The name without the funding words at its end; a loop, since `(?:…)+$` backtracks on a long run of them. */
+function stripFundingSuffix(s: string): string {
+  let out = s;
+  for (let cut = true; cut; ) {
+    cut = false;
+    for (const w of FUNDING_SUFFIXES) {
+      if (out.length >= w.length && out.slice(out.length - w.length) === w) {
+        out = out.slice(0, out.length - w.length);
+        cut = true;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const OPENERS = '（(【[';
+const CLOSERS = '）)】]';
+
+/** The text without its bracketed parts (as /[（(【[][^）)】\]]*[）)】\]]/g would drop them), in one pass. */
+function dropBracketed(s: string): string {
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    if (OPENERS.indexOf(s[i]) >= 0) {
+      let j = i + 1;
+      while (j < s.length && CLOSERS.indexOf(s[j]) < 0) j++;
+      // No closer after this opener means none after any later one either: the rest stays as written.
+      if (j >= s.length) return out + s.slice(i);
+      i = j + 1;
+      continue;
+    }
+    out += s[i++];
+  }
+  return out;
+}
 const COUNT_WORD: { [unit: string]: string } = { 人: '人数', 名: '人数', 位: '人数', 人次: '人次', 户: '户数', 个: '个数', 座: '个数', 所: '个数', 处: '个数', 家: '家数', 次: '次数', 场: '场次', 期: '期数', 件: '件数', 套: '套数', 台: '台数', 辆: '辆数', 份: '份数', 篇: '篇数' };
 
 /**
@@ -669,12 +706,7 @@ const COUNT_WORD: { [unit: string]: string } = { 人: '人数', 名: '人数', �
  * project's words; marked with type "project".
  */
 function fromProjectText(name: string, ctx: FillContext, taken: NameShape[]): Suggestion[] {
-  const core = toHalfWidth(name)
-    .replace(/^\s*(?:20\d{2}年度?)?/, '')
-    .replace(/[（(【\[][^）)】\]]*[）)】\]]/g, '')
-    .replace(/[“”"'《》\s]/g, '')
-    .replace(FUNDING_SUFFIX_RE, '')
-    .slice(0, 16);
+  const core = stripFundingSuffix(dropBracketed(toHalfWidth(name).replace(/^\s*(?:20\d{2}年度?)?/, '')).replace(/[“”"'《》\s]/g, '')).slice(0, 16);
   const out: Suggestion[] = [];
   const place = (l2: string) => ({ l1: l2 === '服务对象满意度指标' ? '满意度指标' : '产出指标', l2 });
   const push = (l2: string, l3: string, desc: string, value: string, unit: string, basis: string) => {
