@@ -136,3 +136,16 @@ export function applyInsertPlan(g: Grid, plan: InsertPlan): Grid {
   for (const m of merges) out.addMerge(m);
   return out;
 }
+
+/** The columns an InsertPlan block writes (relative to the plan's left): from the first to the last non-blank one. */
+export function valueSpan(values: string[][]): [number, number] | null {
+  let lo = Infinity;
+  let hi = -1;
+  for (const line of values)
+    line.forEach((v, j) => {
+      if (v === '') return;
+      if (j < lo) lo = j;
+      if (j > hi) hi = j;
+    });
+  return hi < 0 ? null : [lo, hi];
+}

@@ -10,7 +10,7 @@
 // hold the text as given.
 import { rectToA1 } from '../../core/grid';
 import { libraryPaneText } from '../../core/i18n/library';
-import { InsertPlan, expectMismatch, newRows, finalRow, rowsInserted } from '../../core/rows';
+import { InsertPlan, expectMismatch, newRows, finalRow, rowsInserted, valueSpan } from '../../core/rows';
 import { ExcelHostError } from './errors';
 import { planInput } from '../../core/template/ops';
 
@@ -31,19 +31,6 @@ export function insertAddresses(plan: InsertPlan): string[] {
     if (span) out.push(rectToA1({ top: first, left: plan.left + span[0], bottom: first + count - 1, right: plan.left + span[1] }));
   }
   return out;
-}
-
-/** The columns (relative to the plan's left) a block writes: from the first to the last non-blank one. */
-function valueSpan(values: string[][]): [number, number] | null {
-  let lo = Infinity;
-  let hi = -1;
-  for (const line of values)
-    line.forEach((v, j) => {
-      if (v === '') return;
-      if (j < lo) lo = j;
-      if (j > hi) hi = j;
-    });
-  return hi < 0 ? null : [lo, hi];
 }
 
 export async function insertRowsIn(context: Excel.RequestContext, sheet: string, plan: InsertPlan, caps: InsertCaps): Promise<{ inserted: number }> {

@@ -8,25 +8,12 @@
 import { rectToA1 } from '../../core/grid';
 import { libraryPaneText } from '../../core/i18n/library';
 import { WpsStep, wpsStepText, wpsText } from '../../core/i18n/wps';
-import { InsertPlan, expectMismatch, newRows, rowsInserted } from '../../core/rows';
+import { InsertPlan, expectMismatch, newRows, rowsInserted, valueSpan } from '../../core/rows';
 import { planInput } from '../../core/template/ops';
 import { EtApplication, EtWorksheet, XL } from './et';
 import { WpsHostError, etErrorDetail } from './errors';
 import { quiet } from './marks';
 import { normalise2D } from './read';
-
-/** The columns (relative to the plan's left) a block writes: from the first to the last non-blank one. */
-function valueSpan(values: string[][]): [number, number] | null {
-  let lo = Infinity;
-  let hi = -1;
-  for (const line of values)
-    line.forEach((v, j) => {
-      if (v === '') return;
-      if (j < lo) lo = j;
-      if (j > hi) hi = j;
-    });
-  return hi < 0 ? null : [lo, hi];
-}
 
 /** The rectangles the plan writes values into (final rows): the add-in's own writes, not the user's. */
 export function insertWriteRects(plan: InsertPlan): string[] {
