@@ -95,6 +95,9 @@ function tableFields(t: TargetTable): Field[] {
  * text at those cells ("#DIV/0!" is not a malformed 指标值 the user typed; the formula is what needs fixing).
  */
 export function withFormulaErrors(grids: Grid[], tables: TargetTable[], diagnostics: Diagnostic[]): Diagnostic[] {
+  // Most workbooks have no error cell at all: then nothing below can be found, and parsing every field's A1 was a
+  // tenth of the check of a large sheet.
+  if (!grids.some((g) => g.hasErrors())) return diagnostics;
   const bySheet = new Map<string, Grid>();
   for (const g of grids) if (!bySheet.has(g.name)) bySheet.set(g.name, g);
   const found: Diagnostic[] = [];

@@ -43,7 +43,7 @@ const DEPT_L1 = /^部门(产出|效果|效益)(指标)?$/;
  */
 function headerGroups(grid: Grid, row: number): { columns: Partial<Record<ColumnRole, number>>; cols: Span }[] {
   const cols = grid.filledCols(row);
-  if (cols.length < 3) return [];
+  if (cols.length < 3 || !mayBeHeader(grid, row, cols)) return [];
   const groups: number[][] = [[]];
   let seen = new Set<ColumnRole>();
   for (const c of cols) {
@@ -87,19 +87,23 @@ function bandSpans(headers: { cols: Span }[]): Span[] {
   });
 }
 
-function headerColumns(grid: Grid, row: number, cols: number[] = grid.filledCols(row)): Partial<Record<ColumnRole, number>> | undefined {
-  if (cols.length < 3) return undefined;
-  // Cheap gate: a header row names the 三级 column, or both 一级 and 二级.
-  let named = false;
+/** Cheap gate: a header row names the 三级 column, or both 一级 and 二级 (in these columns). */
+function mayBeHeader(grid: Grid, row: number, cols: readonly number[]): boolean {
   let l1 = false;
   let l2 = false;
   for (const c of cols) {
     const t = grid.rawText(row, c);
-    if (t.indexOf('三级') >= 0) named = true;
+    if (t.indexOf('三级') >= 0) return true;
     if (t.indexOf('一级') >= 0) l1 = true;
     if (t.indexOf('二级') >= 0) l2 = true;
   }
-  if (!named && !(l1 && l2)) return undefined;
+  return l1 && l2;
+}
+
+function headerColumns(grid: Grid, row: number, cols: number[] = grid.filledCols(row)): Partial<Record<ColumnRole, number>> | undefined {
+  if (cols.length < 3) return undefined;
+  // A row that fails the gate has no group that passes it: headerGroups asks once for the whole row.
+  if (!mayBeHeader(grid, row, cols)) return undefined;
   const found: Partial<Record<ColumnRole, number>> = {};
   for (const c of cols) {
     const role = columnRole(grid.text(row, c));
@@ -175,6 +179,53 @@ function hasIndicator(grid: Grid, row: number, columns: Partial<Record<ColumnRol
   return false;
 }
 
+/**
+ * Header rows of the headers whose spans overlap `span`, computed once per distinct span: a stacked sheet of 1,000
+ * tables has one span for all, and building the set for each header was quadratic.
+ */
+function headerRowsIn(headers: readonly { row: number; span: Span }[], span: Span, cache: Map<string, Set<number>>): Set<number> {
+  const key = span.left + ':' + span.right;
+  let rows = cache.get(key);
+  if (!rows) {
+    rows = new Set(headers.filter((x) => x.span.left <= span.right && span.left <= x.span.right).map((x) => x.row));
+    cache.set(key, rows);
+  }
+  return rows;
+}
+
+/**
+ * Where the previous table in a span ends: the last body row of the regions found so far in overlapping columns
+ * above this header, or an earlier overlapping header's row, whichever is lower on the sheet (-1: none). The
+ * headers come in sheet order and the regions only grow, so each span's answer is kept up to date instead of
+ * scanning every region and header again for each header (quadratic on a stacked sheet of 1,000 tables).
+ */
+class PrevEnds {
+  private bySpan = new Map<string, { regions: number; headers: number; end: number; later: TableRegion[] }>();
+
+  before(regions: readonly TableRegion[], headers: readonly { row: number; span: Span }[], h: number, span: Span): number {
+    const key = span.left + ':' + span.right;
+    let s = this.bySpan.get(key);
+    if (!s) this.bySpan.set(key, (s = { regions: 0, headers: 0, end: -1, later: [] }));
+    const headerRow = headers[h].row;
+    const over = (o: Span) => o.left <= span.right && span.left <= o.right;
+    for (; s.regions < regions.length; s.regions++) {
+      const reg = regions[s.regions];
+      if (over(reg.span || WHOLE)) s.later.push(reg);
+    }
+    // Regions ending at or below this header count for a later one (further down) only.
+    if (s.later.length) {
+      const still: TableRegion[] = [];
+      for (const reg of s.later) {
+        if (reg.bodyBottom < headerRow) s.end = Math.max(s.end, reg.bodyBottom);
+        else still.push(reg);
+      }
+      s.later = still;
+    }
+    for (; s.headers < h; s.headers++) if (over(headers[s.headers].span)) s.end = Math.max(s.end, headers[s.headers].row);
+    return s.end;
+  }
+}
+
 export function detectTables(grid: Grid): TableRegion[] {
   const found: { row: number; columns: Partial<Record<ColumnRole, number>>; cols: Span }[] = [];
   for (let r = 0; r < grid.rowCount; r++) for (const g of headerGroups(grid, r)) found.push({ row: r, columns: g.columns, cols: g.cols });
@@ -182,16 +233,16 @@ export function detectTables(grid: Grid): TableRegion[] {
   const headers = found.map((h, i) => ({ row: h.row, columns: h.columns, span: spans[i] }));
   const regions: TableRegion[] = [];
   const overlaps = (a: Span, b: Span) => a.left <= b.right && b.left <= a.right;
+  const headerRowSets = new Map<string, Set<number>>();
+  const prevEnds = new PrevEnds();
   for (let h = 0; h < headers.length; h++) {
     const { row: headerRow, span } = headers[h];
     // Header rows of the tables in these columns (a table beside this one does not end it).
-    const headerRows = new Set(headers.filter((x) => overlaps(x.span, span)).map((x) => x.row));
+    const headerRows = headerRowsIn(headers, span, headerRowSets);
     const side = span === WHOLE ? undefined : span;
     const blank = (r: number) => filledIn(grid, r, side).length === 0;
     // The previous table in these columns ends where this one's meta block may start.
-    let prevEnd = -1;
-    for (const reg of regions) if (overlaps(reg.span || WHOLE, span) && reg.bodyBottom < headerRow) prevEnd = Math.max(prevEnd, reg.bodyBottom);
-    for (let k = 0; k < h; k++) if (overlaps(headers[k].span, span)) prevEnd = Math.max(prevEnd, headers[k].row);
+    const prevEnd = prevEnds.before(regions, headers, h, span);
     const columns = { ...headers[h].columns };
     let bodyTop = headerRow + 1;
     // A two-row header: 指标值 over 符号 · 值 · 单位.

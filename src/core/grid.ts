@@ -109,6 +109,8 @@ export class Grid {
   /** row -> columns with text; built lazily per row. */
   private filledCache = new Map<number, number[]>();
   private bigMerges: Rect[] = [];
+  /** Some cell was set with a formula error (stays set if it is overwritten: a hint, never a wrong "no"). */
+  private anyError = false;
   rowCount = 0;
   colCount = 0;
 
@@ -123,6 +125,7 @@ export class Grid {
     if (!r) r = this.rowsData[row] = [];
     const text = cell.text !== undefined ? cell.text : cell.error ? cell.error : generalText(cell.value);
     r[col] = cell.error ? { v: cell.value, t: text, e: cell.error } : { v: cell.value, t: text };
+    if (cell.error) this.anyError = true;
     this.filledCache.delete(row);
     if (row + 1 > this.rowCount) this.rowCount = row + 1;
     if (col + 1 > this.colCount) this.colCount = col + 1;
@@ -196,6 +199,11 @@ export class Grid {
     const r = this.rowsData[row];
     const c = r ? r[col] : undefined;
     return c ? c.v : null;
+  }
+
+  /** False when no cell of the sheet holds a formula error (so no lookup can find one). */
+  hasErrors(): boolean {
+    return this.anyError;
   }
 
   error(row: number, col: number): string | undefined {
