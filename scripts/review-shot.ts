@@ -63,15 +63,10 @@ async function main(): Promise<void> {
     await page.waitForSelector('[data-testid="review-changes"]', { timeout: 30000 });
     await idle(page);
     await page.waitForTimeout(300);
-    const pane = (await page.$('[data-testid="task-pane"]'))!;
-    // The whole tab, scrolled content included.
-    await page.evaluate(() => {
-      const el = document.querySelector('[data-testid="task-pane"]') as HTMLElement;
-      el.style.height = 'auto';
-      el.style.maxHeight = 'none';
-      el.style.overflow = 'visible';
-    });
-    await pane.screenshot({ path: out });
+    // Tall enough for the whole tab (the pane scrolls inside itself), still 320 px wide.
+    await page.setViewportSize({ width: 1366, height: 2000 });
+    await page.waitForTimeout(300);
+    await (await page.$('[data-testid="task-pane"]'))!.screenshot({ path: out });
     console.log(out, await page.textContent('[data-testid="review-changes"]'));
     console.log('remarks:', await page.$$eval('[data-testid="review-remark-status"]', (els) => els.map((e) => e.textContent)));
   } finally {

@@ -91,6 +91,18 @@ export function ReviewTab(props: TabProps): JSX.Element {
         <PrimaryButton text={st.checked ? R.recheck : R.check} onClick={() => void review.check()} disabled={busy} data-testid="review-check" />
       </div>
 
+      {st.changes ? (
+        <div className={css.card} data-testid="review-changes">
+          <Text className={css.title}>{R.changesTitle(st.changes.last.by, st.changes.last.date)}</Text>
+          <Text className={css.message} data-testid="review-changes-total">
+            {R.changeLine(st.changes.total.added, st.changes.total.resolved, st.changes.total.open, st.changes.total.ignored)}
+          </Text>
+          {st.changes.gone.length ? <Text className={css.small}>{R.goneProjects(st.changes.gone.length)}</Text> : null}
+        </div>
+      ) : st.checked && st.projects.length ? (
+        <Text className={css.small}>{R.firstPass}</Text>
+      ) : null}
+
       {!st.checked ? (
         <Text className={css.small}>{R.notChecked}</Text>
       ) : f ? (
@@ -125,18 +137,6 @@ export function ReviewTab(props: TabProps): JSX.Element {
           data-testid="review-remark-add"
         />
       </div>
-
-      {st.changes ? (
-        <div className={css.card} data-testid="review-changes">
-          <Text className={css.title}>{R.changesTitle(st.changes.last.by, st.changes.last.date)}</Text>
-          <Text className={css.message} data-testid="review-changes-total">
-            {R.changeLine(st.changes.total.added, st.changes.total.resolved, st.changes.total.open, st.changes.total.ignored)}
-          </Text>
-          {st.changes.gone.length ? <Text className={css.small}>{R.goneProjects(st.changes.gone.length)}</Text> : null}
-        </div>
-      ) : st.checked && st.projects.length ? (
-        <Text className={css.small}>{R.firstPass}</Text>
-      ) : null}
 
       {st.projects.length ? (
         <div className={css.block} data-testid="review-projects">
