@@ -297,7 +297,7 @@ function toDiagnostic(f: Finding): Diagnostic {
 /** The 与上次审核相比 text of a project. */
 export function changeText(c: ProjectChange): string {
   if (c.isNew) return R.newProject;
-  const line = R.changeLine(c.added, c.resolved, c.open, c.ignored);
+  const line = c.added || c.resolved || c.ignored ? R.changeLine(c.added, c.resolved, c.open, c.ignored) : R.unchanged(c.open);
   return c.lastVerdict ? `${line}；${R.lastVerdict(verdictLabel[c.lastVerdict])}` : line;
 }
 

@@ -75,6 +75,9 @@ export const reviewPaneText = {
   remarkPendingHint: '检查整个工作簿后显示各条批注是否已解决。',
   // What changed since the last pass (kept when 审核结论 is written).
   changesTitle: (by: string, date: string) => `与上次审核（${by}，${date}）相比`,
+  changesHeading: '与上次审核相比',
+  changesLast: (by: string, date: string) => `上次审核：${by}，${date}`,
+  unchanged: (open: number) => `无变化，仍有 ${open} 条`,
   changeLine: (added: number, resolved: number, open: number, ignored: number) =>
     `新增 ${added} 条 · 已解决 ${resolved} 条 · 仍存在 ${open} 条` + (ignored ? ` · 已忽略 ${ignored} 条` : ''),
   newProject: '上次审核时没有此项目',

@@ -93,7 +93,8 @@ export function ReviewTab(props: TabProps): JSX.Element {
 
       {st.changes ? (
         <div className={css.card} data-testid="review-changes">
-          <Text className={css.title}>{R.changesTitle(st.changes.last.by, st.changes.last.date)}</Text>
+          <Text className={css.title}>{R.changesHeading}</Text>
+          <Text className={css.small}>{R.changesLast(st.changes.last.by, st.changes.last.date)}</Text>
           <Text className={css.message} data-testid="review-changes-total">
             {R.changeLine(st.changes.total.added, st.changes.total.resolved, st.changes.total.open, st.changes.total.ignored)}
           </Text>
