@@ -1,5 +1,5 @@
 // The saved record of marks (src/core/record.ts): schema, versions, splitting over keys, the stable finding key.
-import { RECORD_KEY, RecordError, RecordStore, decodeFindings, displayDate, encodeFindings, findingKey, loadRecord, loadReview, saveRecord, StoredFinding } from '../src/core/record';
+import { RECORD_KEY, RecordError, RecordStore, decodeFindings, displayDate, encodeFindings, findingKey, loadRecord, loadReview, emptyReview, saveRecord, StoredFinding } from '../src/core/record';
 
 function memoryStore(): RecordStore & { data: Map<string, unknown>; saves: number } {
   const data = new Map<string, unknown>();
@@ -82,7 +82,7 @@ describe('marks record', () => {
     const store = memoryStore();
     store.data.set(RECORD_KEY, JSON.stringify({ v: 3, parts: 0 }));
     expect(() => loadRecord(store)).toThrow(/更新版本的加载项（记录版本 3）/);
-    expect(loadReview(store)).toEqual({ v: 1, remarks: [], ignored: [] });
+    expect(loadReview(store)).toEqual(emptyReview());
   });
 
   it('finding keys: stable, ignore $ signs, change with the message', () => {

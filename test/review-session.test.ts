@@ -8,7 +8,7 @@ import { annotateText } from '../src/core/i18n/host';
 import { reviewPaneText as R, verdictLabel } from '../src/core/i18n/review';
 import { findingKey } from '../src/core/record';
 import { TaskPaneSession } from '../src/taskpane/session';
-import { NameStore, ReviewSession } from '../src/taskpane/review-session';
+import { NameStore, ReviewSession, changeText } from '../src/taskpane/review-session';
 import { FIXTURES, loadGrids } from './helpers/load';
 
 let fake: FakeOffice | null = null;
@@ -152,4 +152,89 @@ it('a confirmed finding is a remark; fixed and re-checked it shows as resolved; 
   const byText = new Map(s.remarks.map((r) => [r.remark.text, r.status]));
   expect(byText.get(h.message)).toBe('resolved');
   expect(s.remarks.length).toBe(h.message === f.message ? 1 : 2);
+});
+
+/** Saves the workbook and opens it again: a new fake office-js, host, pane session and review session. */
+function reopen(wb: FakeWorkbook, names: NameStore, date: Date) {
+  if (fake) fake.uninstall();
+  const again = FakeWorkbook.fromJSON(JSON.parse(JSON.stringify(wb.toJSON())));
+  fake = installFakeOffice(again, { apiLevel: '1.18' });
+  const pane = new TaskPaneSession(createExcelHost(), { yieldToUi: () => Promise.resolve() });
+  return { wb: again, pane, review: new ReviewSession(pane, names, { now: () => date }) };
+}
+
+it('across sessions: remarks resolved by their finding, verdict choices kept, the second pass compared with the first', async () => {
+  const { wb, pane, review, names, first } = await setup();
+  review.setReviewer('王审核');
+  await review.check();
+  const s1 = review.getState();
+  expect(s1.changes).toBeNull();
+  // Confirm a finding the sender can fix (its suggestion), and one that stays; a free remark.
+  const fixable = s1.findings.findIndex((x) => !!x.suggestion && !!x.target);
+  await review.move(fixable);
+  const fixed = review.current()!;
+  await review.confirm();
+  const staying = s1.findings.find((x) => x.key !== fixed.key && x.sheet === fixed.sheet && (!x.suggestion || !x.target) && x.cell.split(':')[0] !== fixed.cell.split(':')[0])!;
+  await review.move(s1.findings.indexOf(staying) - review.getState().cursor);
+  await review.confirm();
+  await pane.host.select(first, 'A1');
+  await review.remarkOnSelection('整体格式较好');
+  const remarks = (await pane.host.reviewState()).remarks;
+  expect(remarks.map((r) => r.finding)).toEqual([findingKey(fixed), findingKey(staying), undefined]);
+  const p0 = review.getState().projects[0];
+  const other = p0.proposed === 'return' ? 'revise' : 'return';
+  await review.setVerdict(p0.table, other);
+  expect(review.getState().projects[0].chosen).toEqual({ verdict: other, by: '王审核', date: '2026年12月2日' });
+  await review.writeSummary();
+  const rec = await pane.host.reviewState();
+  expect(rec.passes.length).toBe(1);
+  expect(rec.passes[0].by).toBe('王审核');
+  expect(rec.passes[0].projects[0]).toMatchObject({ key: p0.key, verdict: other });
+  // Written again in the same session: still one pass.
+  await review.writeSummary();
+  expect((await pane.host.reviewState()).passes.length).toBe(1);
+  // The 审核结论 sheet links each remark to its cell.
+  const sum = wb.sheet(R.sheet.name)!;
+  const linkRows: string[] = [];
+  for (let r = 0; r < sum.rowCount; r++) if (sum.cell(r, 2).formula) linkRows.push(sum.cell(r, 2).formula!);
+  expect(linkRows).toContain(`=HYPERLINK("#'${first.replace(/'/g, "''")}'!A1","A1")`);
+  expect(linkRows.length).toBe(3);
+
+  // The sender reopens the returned workbook: the remarks are there, waiting for a check; fixes one; re-checks.
+  const sender = reopen(wb, memoryNames('科室张三'), new Date(2026, 11, 5));
+  await sender.review.load();
+  expect(sender.review.getState().remarks.map((r) => r.status)).toEqual(['pending', 'pending', 'note']);
+  await sender.review.check();
+  expect(sender.review.getState().remarks.map((r) => r.status)).toEqual(['open', 'open', 'note']);
+  const again = sender.pane.allFindings().find((x) => findingKey(x) === findingKey(fixed))!;
+  await sender.pane.applySuggestion(again.key);
+  await sender.review.check();
+  expect(sender.review.getState().remarks.map((r) => [r.remark.text, r.status])).toEqual([
+    [fixed.message, 'resolved'],
+    [staying.message, 'open'],
+    ['整体格式较好', 'note'],
+  ]);
+
+  // The reviewer's second pass, after another save and reopen: the choice stays, the change since the first pass shows.
+  const second = reopen(sender.wb, names, new Date(2026, 11, 8));
+  await second.review.check();
+  const s2 = second.review.getState();
+  expect(s2.projects[0]).toMatchObject({ key: p0.key, verdict: other, chosen: { verdict: other, by: '王审核' } });
+  expect(s2.changes!.last).toMatchObject({ by: '王审核', date: '2026年12月2日' });
+  expect(s2.changes!.total.resolved).toBeGreaterThanOrEqual(1);
+  expect(s2.changes!.total.open).toBe(s1.findings.length - s2.changes!.total.resolved);
+  const change = s2.projects.find((p) => p.table === fixed.table)!.change!;
+  expect(change.resolved).toBeGreaterThanOrEqual(1);
+  expect(change.lastVerdict).toBeTruthy();
+  await second.review.writeSummary();
+  const sheet2 = second.wb.sheet(second.review.getState().summarySheet!)!;
+  const header = [];
+  for (let c = 0; c < 9; c++) header.push(sheet2.cell(3, c).text);
+  expect(header[8]).toBe(R.sheet.compareHeader);
+  expect(sheet2.cell(2, 0).text).toContain(R.changesTitle('王审核', '2026年12月2日'));
+  expect(sheet2.cell(4, 8).text).toBe(changeText(s2.projects[0].change!));
+  expect((await second.pane.host.reviewState()).passes.length).toBe(2);
+  // A choice changed again replaces the first.
+  await second.review.setVerdict(p0.table, 'pass');
+  expect((await second.pane.host.reviewState()).verdicts[p0.key].verdict).toBe('pass');
 });

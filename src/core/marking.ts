@@ -14,14 +14,16 @@ import { Rect, parseA1, parseRange, rectToA1, toA1 } from './grid';
 import { annotateText } from './i18n/host';
 import { markText } from './i18n/marks';
 import { BackendSheet, CellOriginal, MarkBackend } from './mark-backend';
-import { MARK_FILL, MergeLookup, anchorOf, fillPlan, findingsSheetRows, freeSheetName, packRects, planMarks } from './marks';
+import { MARK_FILL, MergeLookup, anchorOf, cellLink, fillPlan, findingsSheetRows, freeSheetName, packRects, planMarks } from './marks';
 import {
   Ignored,
   MarkRecord,
   NoteOriginal,
   RecordError,
   Remark,
+  ReviewChange,
   ReviewRecord,
+  applyReviewChange,
   StoredFinding,
   decodeFindings,
   displayDate,
@@ -252,7 +254,7 @@ function remarkBlock(r: Remark): string {
 
 function remarkRows(remarks: readonly Remark[], exists: (s: string) => boolean): (string | number)[][] {
   return remarks.map((r) => {
-    const link = exists(r.sheet) ? findingsSheetRows([{ sheet: r.sheet, cell: r.cell, severity: 'info', rule: '', message: '' }], exists)[1][2] : r.cell;
+    const link = cellLink(r.sheet, r.cell, exists);
     return [0, r.sheet, link, markText.remarkLevel, '', r.text, markText.remarkSigned(r.author, r.date)];
   });
 }
@@ -594,6 +596,8 @@ export interface RemarkInput {
   author: string;
   /** Default: today. */
   date?: Date;
+  /** findingKey of the finding this remark confirms: a later check shows it resolved once the finding is gone. */
+  finding?: string;
 }
 
 /** Adds a reviewer's remark: signed and dated in the cell's note or comment, and a row of the findings sheet. */
@@ -614,6 +618,7 @@ export async function addRemark(b: MarkBackend, input: RemarkInput): Promise<Rem
   const review = loadReview(b.store);
   const date = displayDate(input.date || new Date());
   const remark: Remark = { id: hash32([sheet.name, cell, text, input.author, date, review.remarks.length].join('\u0000')), sheet: sheet.name, cell, text, author: input.author, date };
+  if (input.finding) remark.finding = input.finding;
   const next: ReviewRecord = { ...review, remarks: [...review.remarks, remark] };
   await rerender(b, prev, next, sheet.name, review);
   return remark;
@@ -653,6 +658,13 @@ export async function unignoreFinding(b: MarkBackend, key: string): Promise<void
   if (!entry) return;
   const prev = loadRecord(b.store);
   await rerender(b, prev, { ...review, ignored: review.ignored.filter((x) => x.key !== key) }, entry.finding.sheet, review, entry);
+}
+
+/** Saves a change of the review record that touches no cell (a verdict choice, a pass); returns the new record. */
+export async function updateReview(b: Pick<MarkBackend, 'store' | 'partChars'>, change: ReviewChange): Promise<ReviewRecord> {
+  const next = applyReviewChange(loadReview(b.store), change);
+  await saveReview(b.store, next, b.partChars);
+  return next;
 }
 
 /** The reviewer's remarks and ignored findings kept in the workbook. */

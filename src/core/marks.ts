@@ -148,6 +148,21 @@ export function sheetRef(sheet: string, address: string): string {
 }
 
 /**
+ * The 单元格 entry of a findings or summary row: `=HYPERLINK("#'Sheet'!A1","A1:B2")` where the sheet exists and the
+ * address is one, else the address as text.
+ */
+export function cellLink(sheet: string, cell: string, sheetExists: (sheet: string) => boolean): string {
+  const cellRef = cell.replace(/\$/g, '');
+  try {
+    parseRange(cellRef);
+  } catch {
+    return cellRef;
+  }
+  if (!sheetExists(sheet)) return cellRef;
+  return `=HYPERLINK("#${sheetRef(sheet, cellRef.split(':')[0]).replace(/"/g, '""')}","${cellRef}")`;
+}
+
+/**
  * Rows of the 审核意见 findings sheet (header first). The 单元格 column is a HYPERLINK formula where the sheet
  * exists in the workbook, so it works on every client (ExcelApi 1.1, WPS, LibreOffice).
  */
@@ -157,18 +172,7 @@ export function findingsSheetRows(
 ): (string | number)[][] {
   const rows: (string | number)[][] = [annotateText.headers.slice()];
   diagnostics.forEach((d, k) => {
-    const cellRef = d.cell.replace(/\$/g, '');
-    const target = cellRef.split(':')[0];
-    let valid = true;
-    try {
-      parseRange(cellRef);
-    } catch {
-      valid = false;
-    }
-    const link =
-      valid && sheetExists(d.sheet)
-        ? `=HYPERLINK("#${sheetRef(d.sheet, target).replace(/"/g, '""')}","${cellRef}")`
-        : cellRef;
+    const link = cellLink(d.sheet, d.cell, sheetExists);
     rows.push([k + 1, d.sheet, link, severityLabel[d.severity], d.rule, d.message, d.suggestion || '']);
   });
   if (!diagnostics.length) rows.push(['', '', '', '', '', annotateText.noFindings, '']);

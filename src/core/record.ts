@@ -22,16 +22,21 @@
 //                                                     // with the other sheets' rows kept
 //   }
 // Version 1 (fills/notes/comments/findings/sheets, no findings list) is still read.
-// Review record (key `ptcheck.review`, version 1): remarks and ignored findings; it outlives 清除标记.
+// Review record (key `ptcheck.review`, version 2): remarks (a confirmed one with its finding's key), ignored
+// findings, the reviewer's verdict choices per project and a snapshot of each pass; it outlives 清除标记.
+// Version 1 (remarks and ignored findings only) is still read.
 // A value longer than the host's `partChars` is split: the head key holds {"v":…,"parts":n}, `key.0`… the text.
 import { z } from 'zod';
 import { Diagnostic, DiagnosticSchema, Severity } from './diagnostic';
 import { markText } from './i18n/marks';
+import { VerdictSchema } from './review';
 
 export const RECORD_KEY = 'ptcheck.marks';
 export const REVIEW_KEY = 'ptcheck.review';
 export const RECORD_VERSION = 2;
-export const REVIEW_VERSION = 1;
+export const REVIEW_VERSION = 2;
+/** Review passes kept in the record (older ones are dropped: only the last is compared with). */
+export const MAX_PASSES = 10;
 
 /** A host's store of named strings inside the workbook (Excel: document settings; ExcelJS: a very hidden sheet). */
 export interface RecordStore {
@@ -97,6 +102,8 @@ export const RemarkSchema = z.object({
   author: z.string(),
   /** As shown (markText.date). */
   date: z.string(),
+  /** findingKey of the finding confirmed as this remark (absent: a free remark, or one from a v1 record). */
+  finding: z.string().optional(),
 });
 export type Remark = z.infer<typeof RemarkSchema>;
 
@@ -112,14 +119,66 @@ export const IgnoredSchema = z.object({
 });
 export type Ignored = z.infer<typeof IgnoredSchema>;
 
-export const ReviewRecordSchema = z.object({
+/** One project of a review pass: its key (core/review-pass.ts projectKey), title, verdict and findings. */
+export const PassProjectSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  verdict: VerdictSchema,
+  /** hash32 of each finding's findingKey: 8 characters a finding, so a 1,000-table sheet's pass stays small. */
+  f: z.array(z.string()),
+});
+export type PassProject = z.infer<typeof PassProjectSchema>;
+
+/** A snapshot of one review pass, taken when the reviewer writes 审核结论. */
+export const ReviewPassSchema = z.object({
+  id: z.string(),
+  /** ISO time. */
+  at: z.string(),
+  /** As shown (markText.date). */
+  date: z.string(),
+  by: z.string(),
+  projects: z.array(PassProjectSchema),
+});
+export type ReviewPass = z.infer<typeof ReviewPassSchema>;
+
+/** A verdict the reviewer chose for a project (by project key): it stays until they change it. */
+export const VerdictChoiceSchema = z.object({ verdict: VerdictSchema, by: z.string(), date: z.string() });
+export type VerdictChoice = z.infer<typeof VerdictChoiceSchema>;
+
+const ReviewRecordV1 = z.object({
   v: z.literal(1),
   remarks: z.array(RemarkSchema),
   ignored: z.array(IgnoredSchema),
 });
+
+export const ReviewRecordSchema = z.object({
+  v: z.literal(2),
+  remarks: z.array(RemarkSchema),
+  ignored: z.array(IgnoredSchema),
+  passes: z.array(ReviewPassSchema),
+  verdicts: z.record(z.string(), VerdictChoiceSchema),
+});
 export type ReviewRecord = z.infer<typeof ReviewRecordSchema>;
 
-export const emptyReview = (): ReviewRecord => ({ v: 1, remarks: [], ignored: [] });
+export const emptyReview = (): ReviewRecord => ({ v: 2, remarks: [], ignored: [], passes: [], verdicts: {} });
+
+/** A change of the review record that touches no cell: a verdict chosen (null: back to the proposal), a pass kept. */
+export type ReviewChange =
+  | { kind: 'verdict'; project: string; choice: VerdictChoice | null }
+  | { kind: 'pass'; pass: ReviewPass };
+
+/** The record after a change (pure). A pass with a known id replaces it (the same pass written again). */
+export function applyReviewChange(rec: ReviewRecord, change: ReviewChange): ReviewRecord {
+  if (change.kind === 'verdict') {
+    const verdicts = { ...rec.verdicts };
+    if (change.choice) verdicts[change.project] = change.choice;
+    else delete verdicts[change.project];
+    return { ...rec, verdicts };
+  }
+  const at = rec.passes.findIndex((p) => p.id === change.pass.id);
+  const passes = at >= 0 ? rec.passes.map((p, i) => (i === at ? change.pass : p)) : [...rec.passes, change.pass];
+  return { ...rec, passes: passes.slice(-MAX_PASSES) };
+}
 
 /** A record that cannot be used: damaged (bad JSON, a missing part, fails the schema) or from a newer version. */
 export class RecordError extends Error {
@@ -202,7 +261,12 @@ export function loadReview(store: RecordStore): ReviewRecord {
   const raw = readParts(store, REVIEW_KEY);
   if (!raw) return emptyReview();
   if (raw.v > REVIEW_VERSION) throw new RecordError('newer', markText.recordNewer(raw.v));
-  return validate(ReviewRecordSchema, parseJson(raw.text));
+  const data = parseJson(raw.text) as { v?: unknown };
+  if (data && typeof data === 'object' && data.v === 1) {
+    const old = validate(ReviewRecordV1, data);
+    return { ...old, v: 2, passes: [], verdicts: {} };
+  }
+  return validate(ReviewRecordSchema, data);
 }
 
 function writeParts(store: RecordStore, key: string, v: number, value: unknown | null, partChars: number): void {
@@ -231,7 +295,7 @@ export async function saveRecord(store: RecordStore, rec: MarkRecord | null, par
 }
 
 export async function saveReview(store: RecordStore, review: ReviewRecord, partChars: number): Promise<void> {
-  const empty = !review.remarks.length && !review.ignored.length;
+  const empty = !review.remarks.length && !review.ignored.length && !review.passes.length && !Object.keys(review.verdicts).length;
   writeParts(store, REVIEW_KEY, REVIEW_VERSION, empty ? null : review, partChars);
   await store.save();
 }

@@ -5,7 +5,7 @@ import { Grid } from '../core/grid';
 import type { InsertPlan } from '../core/rows';
 import type { SheetOps } from '../core/template/ops';
 import type { ApplyOptions, ClearOptions, MarkSummary, RemarkInput } from '../core/marking';
-import type { Ignored, Remark, ReviewRecord } from '../core/record';
+import type { Ignored, Remark, ReviewChange, ReviewRecord } from '../core/record';
 
 export type { ApplyOptions, ClearOptions, MarkSummary, RemarkInput } from '../core/marking';
 
@@ -70,6 +70,8 @@ export interface SheetHost {
   unignoreFinding(key: string): Promise<void>;
   /** Remarks and ignored findings kept in the workbook. */
   reviewState(): Promise<ReviewRecord>;
+  /** Saves a verdict choice or a review pass in the workbook's review record (no cell changes). */
+  updateReview(change: ReviewChange): Promise<ReviewRecord>;
   /** Activates the sheet and selects the cell or range (scrolled into view). */
   select(sheet: string, address: string): Promise<void>;
   /** Writes the user-accepted text into one cell (应用建议). The only call that changes a user's value. */

@@ -71,7 +71,21 @@ export const reviewPaneText = {
   remarkNoSelection: '请先在工作表中选中一个单元格。',
   remarkAdded: (sheet: string, cell: string) => `已在 ${sheet}!${cell} 添加批注。`,
   remarksTitle: (n: number) => `批注（${n}）`,
-  remarkStatus: { open: '未解决', resolved: '已解决', note: '批注' } as Record<'open' | 'resolved' | 'note', string>,
+  remarkStatus: { open: '未解决', resolved: '已解决', note: '批注', pending: '待检查' } as Record<'open' | 'resolved' | 'note' | 'pending', string>,
+  remarkPendingHint: '检查整个工作簿后显示各条批注是否已解决。',
+  // What changed since the last pass (kept when 审核结论 is written).
+  changesTitle: (by: string, date: string) => `与上次审核（${by}，${date}）相比`,
+  changesHeading: '与上次审核相比',
+  changesLast: (by: string, date: string) => `上次审核：${by}，${date}`,
+  unchanged: (open: number) => `无变化，仍有 ${open} 条`,
+  changeLine: (added: number, resolved: number, open: number, ignored: number) =>
+    `新增 ${added} 条 · 已解决 ${resolved} 条 · 仍存在 ${open} 条` + (ignored ? ` · 已忽略 ${ignored} 条` : ''),
+  newProject: '上次审核时没有此项目',
+  lastVerdict: (v: string) => `上次结论：${v}`,
+  goneProjects: (n: number) => `上次审核的 ${n} 个项目本次未找到（已删除或改名）`,
+  firstPass: '写入审核结论表时记录本轮审核，下次审核时显示与本轮相比的变化。',
+  newBadge: '新问题',
+  verdictChosen: (by: string, date: string) => `${by} 于 ${date} 选定`,
   remarkRemove: '删除',
   projectsTitle: '各项目审核结论',
   verdictProposed: (v: string) => `建议：${v}`,
@@ -85,7 +99,7 @@ export const reviewPaneText = {
   ignoredDone: '已忽略此问题。',
   unignoredDone: '已撤销忽略。',
   failed: (what: string, detail: string) => `${what}失败：${detail}`,
-  ops: { remark: '添加批注', ignore: '忽略问题', unignore: '撤销忽略', summary: '写入审核结论表', clear: '清除标记', state: '读取审核记录', remove: '删除批注' },
+  ops: { verdict: '保存审核结论', remark: '添加批注', ignore: '忽略问题', unignore: '撤销忽略', summary: '写入审核结论表', clear: '清除标记', state: '读取审核记录', remove: '删除批注' },
   // The summary sheet (printable, A4, header row repeated).
   sheet: {
     name: '审核结论',
@@ -95,5 +109,7 @@ export const reviewPaneText = {
     remarkHeader: ['序号', '工作表', '单元格', '批注', '审核人', '日期', '状态'],
     remarksTitle: '审核批注',
     noRemarks: '（无批注）',
+    compareHeader: '与上次审核相比',
+    compareTotal: (title: string, line: string) => `${title}：${line}`,
   },
 };

@@ -16,6 +16,8 @@ export interface CellOp {
   text: string;
   /** Number format that shows `value` as `text` ("0.00"); only for numbers. */
   numberFormat?: string;
+  /** A link written as a formula instead of `value` (`=HYPERLINK("#'表一'!B7","B7")`, core/marks.ts cellLink); `text` is what it shows. */
+  formula?: string;
 }
 
 export interface FontOp {
@@ -145,7 +147,8 @@ export function textInput(text: string): string {
 }
 
 /** The value to type into a cell so that it holds exactly `cell.value`. */
-export function hostInput(cell: Pick<CellOp, 'value'>): string | number {
+export function hostInput(cell: Pick<CellOp, 'value' | 'formula'>): string | number {
+  if (cell.formula) return cell.formula;
   return typeof cell.value === 'number' ? cell.value : textInput(cell.value);
 }
 

@@ -21,7 +21,7 @@ import { readSheetsInto } from './read';
 import { peekSettingsRecord, settingsRecordStore } from './record';
 import * as marking from '../../core/marking';
 import { MarkBackend } from '../../core/mark-backend';
-import { Ignored, RecordError, Remark, ReviewRecord } from '../../core/record';
+import { Ignored, RecordError, Remark, ReviewChange, ReviewRecord } from '../../core/record';
 
 export { ExcelHostError } from './errors';
 export { mergeQueryRects, blockRows } from './read';
@@ -158,6 +158,10 @@ export function createExcelHost(env?: OfficeEnv): ExcelHost {
 
     async reviewState(): Promise<ReviewRecord> {
       return marking.reviewState({ store: settingsRecordStore(settings()) });
+    },
+
+    async updateReview(change: ReviewChange): Promise<ReviewRecord> {
+      return marks((b) => marking.updateReview(b, change));
     },
 
     async select(sheet: string, address: string): Promise<void> {

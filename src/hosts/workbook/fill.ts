@@ -73,7 +73,8 @@ export function addSheet(wb: ExcelJS.Workbook, ops: SheetOps): ExcelJS.Worksheet
   applyMerges(ws, ops.merges);
   for (const c of ops.cells) {
     const cell = ws.getCell(c.row + 1, c.col + 1);
-    cell.value = c.value;
+    // A link: the formula with its result, so the text shows before any recalculation.
+    cell.value = c.formula ? ({ formula: c.formula.slice(1), result: c.text } as ExcelJS.CellFormulaValue) : c.value;
     if (c.numberFormat) cell.numFmt = c.numberFormat;
   }
   for (const s of ops.styles) {

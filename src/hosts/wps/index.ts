@@ -11,7 +11,7 @@ import { Grid, parseRange, rectToA1 } from '../../core/grid';
 import { WpsStep, wpsStepText, wpsText } from '../../core/i18n/wps';
 import * as marking from '../../core/marking';
 import type { ApplyOptions, ClearOptions, MarkSummary, RemarkInput } from '../../core/marking';
-import { Ignored, RecordError, Remark, ReviewRecord, peekRecord } from '../../core/record';
+import { Ignored, RecordError, Remark, ReviewChange, ReviewRecord, peekRecord } from '../../core/record';
 import { InsertPlan } from '../../core/rows';
 import { SheetOps } from '../../core/template/ops';
 import { HostFeatures, ReadProgress, SheetHost, WriteSheetResult } from '../host';
@@ -172,6 +172,10 @@ export function createWpsHost(application?: EtApplication): SheetHost {
     async reviewState(): Promise<ReviewRecord> {
       store.reset();
       return step('record', () => marking.reviewState({ store }));
+    },
+
+    async updateReview(change: ReviewChange): Promise<ReviewRecord> {
+      return marks('record', (b) => marking.updateReview(b, change));
     },
 
     async select(sheet: string, address: string): Promise<void> {

@@ -5,7 +5,7 @@ import * as React from 'react';
 import { DefaultButton, Dropdown, IDropdownOption, IconButton, PrimaryButton, Text, TextField, mergeStyleSets } from '@fluentui/react';
 import { reviewPaneText as R, severityLabel, verdictLabel } from '../../core/i18n/review';
 import { VerdictSchema, Verdict } from '../../core/review';
-import { NameStore, ReviewSession } from '../review-session';
+import { NameStore, ReviewSession, changeText } from '../review-session';
 import { useStoreState } from '../useSession';
 import type { TabProps } from './tabs';
 
@@ -45,6 +45,9 @@ const css = mergeStyleSets({
   error: { background: '#a4262c' },
   warning: { background: '#8a6100' },
   info: { background: '#005a9e' },
+  badge: { display: 'inline-block', fontSize: 12, padding: '0 4px', marginLeft: 6, borderRadius: 2, color: '#005a9e', border: '1px solid #005a9e' },
+  resolved: { color: '#107c10', fontWeight: 600 },
+  open: { color: '#a4262c', fontWeight: 600 },
 });
 
 const verdictOptions: IDropdownOption[] = VerdictSchema.options.map((v) => ({ key: v, text: verdictLabel[v] }));
@@ -88,6 +91,19 @@ export function ReviewTab(props: TabProps): JSX.Element {
         <PrimaryButton text={st.checked ? R.recheck : R.check} onClick={() => void review.check()} disabled={busy} data-testid="review-check" />
       </div>
 
+      {st.changes ? (
+        <div className={css.card} data-testid="review-changes">
+          <Text className={css.title}>{R.changesHeading}</Text>
+          <Text className={css.small}>{R.changesLast(st.changes.last.by, st.changes.last.date)}</Text>
+          <Text className={css.message} data-testid="review-changes-total">
+            {R.changeLine(st.changes.total.added, st.changes.total.resolved, st.changes.total.open, st.changes.total.ignored)}
+          </Text>
+          {st.changes.gone.length ? <Text className={css.small}>{R.goneProjects(st.changes.gone.length)}</Text> : null}
+        </div>
+      ) : st.checked && st.projects.length ? (
+        <Text className={css.small}>{R.firstPass}</Text>
+      ) : null}
+
       {!st.checked ? (
         <Text className={css.small}>{R.notChecked}</Text>
       ) : f ? (
@@ -100,6 +116,7 @@ export function ReviewTab(props: TabProps): JSX.Element {
           <Text className={css.where}>
             <span className={css.sev + ' ' + css[f.severity]}>{severityLabel[f.severity]}</span>
             {f.sheet}!{f.cell.replace(/\$/g, '')}
+            {st.newFindings.indexOf(f.key) >= 0 ? <span className={css.badge}>{R.newBadge}</span> : null}
           </Text>
           <Text className={css.message}>{f.message}</Text>
           <div className={css.row}>
@@ -135,10 +152,21 @@ export function ReviewTab(props: TabProps): JSX.Element {
                   ariaLabel={p.title}
                   selectedKey={p.verdict}
                   options={verdictOptions}
-                  onChange={(_, o) => o && review.setVerdict(p.table, o.key as Verdict)}
+                  onChange={(_, o) => {
+                    if (o) void review.setVerdict(p.table, o.key as Verdict);
+                  }}
+                  disabled={busy}
                 />
               </div>
-              <Text className={css.small}>{R.verdictProposed(verdictLabel[p.proposed])}</Text>
+              <Text className={css.small}>
+                {R.verdictProposed(verdictLabel[p.proposed])}
+                {p.chosen ? ' · ' + R.verdictChosen(p.chosen.by, p.chosen.date) : ''}
+              </Text>
+              {p.change ? (
+                <Text className={css.small} data-testid="review-project-change">
+                  {changeText(p.change)}
+                </Text>
+              ) : null}
             </div>
           ))}
         </div>
@@ -147,11 +175,12 @@ export function ReviewTab(props: TabProps): JSX.Element {
       {st.remarks.length ? (
         <div className={css.block} data-testid="review-remarks">
           <Text className={css.title}>{R.remarksTitle(st.remarks.length)}</Text>
+          {st.remarks.some((r) => r.status === 'pending') ? <Text className={css.small}>{R.remarkPendingHint}</Text> : null}
           {st.remarks.map((r) => (
             <div key={r.remark.id} className={css.item + ' ' + css.row}>
               <div className={css.grow}>
-                <Text className={css.where}>
-                  {r.remark.sheet}!{r.remark.cell} · {R.remarkStatus[r.status]}
+                <Text className={css.where} data-testid="review-remark-status" data-status={r.status}>
+                  {r.remark.sheet}!{r.remark.cell} · <span className={r.status === 'resolved' ? css.resolved : r.status === 'open' ? css.open : undefined}>{R.remarkStatus[r.status]}</span>
                 </Text>
                 <Text className={css.message}>{r.remark.text}</Text>
               </div>

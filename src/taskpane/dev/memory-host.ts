@@ -6,7 +6,7 @@ import { planMarks } from '../../core/marks';
 import { InsertPlan, applyInsertPlan, cellString, expectMismatch, rowsInserted } from '../../core/rows';
 import { libraryPaneText } from '../../core/i18n/library';
 import { ClearOptions, HostFeatures, MarkSummary, ReadProgress, RemarkInput, SheetHost, WriteSheetResult } from '../../hosts/host';
-import { Ignored, Remark, ReviewRecord, displayDate, emptyReview, findingKey } from '../../core/record';
+import { Ignored, Remark, ReviewChange, ReviewRecord, applyReviewChange, displayDate, emptyReview, findingKey } from '../../core/record';
 import { freeSheetName } from '../../core/marks';
 import { SheetOps, opsToGrids } from '../../core/template/ops';
 
@@ -206,6 +206,7 @@ export class MemoryHost implements SheetHost {
   async addRemark(input: RemarkInput): Promise<Remark> {
     await this.enter('addRemark', [input]);
     const r: Remark = { id: String(this.review.remarks.length + 1), sheet: input.sheet, cell: input.cell, text: input.text, author: input.author, date: displayDate(input.date || new Date()) };
+    if (input.finding) r.finding = input.finding;
     this.review = { ...this.review, remarks: [...this.review.remarks, r] };
     return r;
   }
@@ -229,6 +230,12 @@ export class MemoryHost implements SheetHost {
 
   async reviewState(): Promise<ReviewRecord> {
     await this.enter('reviewState', []);
+    return this.review;
+  }
+
+  async updateReview(change: ReviewChange): Promise<ReviewRecord> {
+    await this.enter('updateReview', [change.kind]);
+    this.review = applyReviewChange(this.review, change);
     return this.review;
   }
 
