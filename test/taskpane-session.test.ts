@@ -156,7 +156,7 @@ describe('never lose or hide results', () => {
     expect(s.allFindings().filter((f) => f.sheet === first).length).toBe(firstFindings);
     expect(s.allFindings().some((f) => f.sheet === g004[1].name)).toBe(true);
     expect(s.getState().summary!.sheets).toEqual([first, g004[1].name]);
-    expect(host.callsOf('applyMarks')[1].args[1]).toEqual({ sheets: [g004[1].name] });
+    expect((host.callsOf('applyMarks')[1].args[1] as { sheets?: string[] }).sheets).toEqual([g004[1].name]);
   });
 
   it('started on the findings sheet, checks the sheets the findings are about and never reports a clean workbook', async () => {
@@ -421,7 +421,7 @@ describe('re-check on edit', () => {
     expect(s.getState().summary!.sheets.length).toBe(12);
     expect(s.allFindings().length).toBe(checkGrids([...host.sheets.values()]).diagnostics.length);
     // Only the edited sheet's marks are redone; the other sheets keep theirs.
-    expect(host.callsOf('applyMarks')[1].args[1]).toEqual({ sheets: [sheet] });
+    expect((host.callsOf('applyMarks')[1].args[1] as { sheets?: string[] }).sheets).toEqual([sheet]);
     expect(host.marked).toEqual(checkGrids([...host.sheets.values()]).diagnostics.filter((d) => d.sheet === sheet));
   });
 

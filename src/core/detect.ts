@@ -226,9 +226,27 @@ class PrevEnds {
   }
 }
 
+/** Rows scanned for headers, and headers followed, between two steps of detectSteps. */
+const STEP_ROWS = 512;
+const STEP_HEADERS = 32;
+
 export function detectTables(grid: Grid): TableRegion[] {
+  const steps = detectSteps(grid);
+  let s = steps.next();
+  while (!s.done) s = steps.next();
+  return s.value;
+}
+
+/**
+ * detectTables in steps, for a host that must not block: yields the row reached every few hundred rows scanned
+ * and every few dozen headers followed (a stacked sheet of 1,000 tables takes a few hundred milliseconds in all).
+ */
+export function* detectSteps(grid: Grid): Generator<number, TableRegion[], void> {
   const found: { row: number; columns: Partial<Record<ColumnRole, number>>; cols: Span }[] = [];
-  for (let r = 0; r < grid.rowCount; r++) for (const g of headerGroups(grid, r)) found.push({ row: r, columns: g.columns, cols: g.cols });
+  for (let r = 0; r < grid.rowCount; r++) {
+    for (const g of headerGroups(grid, r)) found.push({ row: r, columns: g.columns, cols: g.cols });
+    if (r % STEP_ROWS === STEP_ROWS - 1) yield r;
+  }
   const spans = bandSpans(found);
   const headers = found.map((h, i) => ({ row: h.row, columns: h.columns, span: spans[i] }));
   const regions: TableRegion[] = [];
@@ -236,6 +254,7 @@ export function detectTables(grid: Grid): TableRegion[] {
   const headerRowSets = new Map<string, Set<number>>();
   const prevEnds = new PrevEnds();
   for (let h = 0; h < headers.length; h++) {
+    if (h % STEP_HEADERS === STEP_HEADERS - 1) yield headers[h].row;
     const { row: headerRow, span } = headers[h];
     // Header rows of the tables in these columns (a table beside this one does not end it).
     const headerRows = headerRowsIn(headers, span, headerRowSets);

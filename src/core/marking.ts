@@ -13,6 +13,7 @@ import { Diagnostic, Severity } from './diagnostic';
 import { Rect, parseA1, parseRange, rectToA1, toA1 } from './grid';
 import { annotateText } from './i18n/host';
 import { markText } from './i18n/marks';
+import { Pause, noPause } from './pause';
 import { BackendSheet, CellOriginal, MarkBackend } from './mark-backend';
 import { MARK_FILL, MergeLookup, anchorOf, cellLink, fillPlan, findingsSheetRows, freeSheetName, packRects, planMarks } from './marks';
 import {
@@ -53,6 +54,13 @@ export interface ApplyOptions {
   sheets?: readonly string[];
   /** The merged area covering a cell (from the Grids read), so a finding inside one marks its master cell. */
   mergeAt?: MergeLookup;
+  /**
+   * Awaited between pieces of the work (the pane yields to the host there). When it throws, what was written is
+   * rolled back from the record and a MarkWriteError carries the thrown error as its `original`.
+   */
+  pause?: Pause;
+  /** Cells marked so far, of all to mark, after each batch. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ClearOptions {
@@ -60,6 +68,8 @@ export interface ClearOptions {
   keepRemarks?: readonly string[];
   /** Forget a damaged or unreadable record without touching any cell (after the user restored the cells otherwise). */
   discardRecord?: boolean;
+  /** Awaited between batches of restored cells (see ApplyOptions.pause). */
+  pause?: Pause;
 }
 
 /** A failure while marking that was rolled back (or could not be): its message is the Chinese text to show. */
@@ -84,6 +94,9 @@ export function composeNote(ours: string, theirs: string): string {
 }
 
 const noteText = (n: NoteOriginal): string | null => (n === null ? null : typeof n === 'string' ? n : n[0]);
+
+/** Marked cells whose writes are queued between two pauses (a batch of cellsPerFlush can be 5,000 cells). */
+const YIELD_CELLS = 1000;
 
 /** Cells of an address list ("A1:B3,C5"). */
 function listCells(list: string): number {
@@ -169,7 +182,7 @@ const holdsMarks = (r: MarkRecord) => Object.keys(r.fills).length > 0 || !!r.not
  * Queues the restoring of the record's entries on sheets in scope: fills in groups of `cellsPerFlush` cells, notes
  * put back, the add-in's comments deleted. The last group stays queued for the caller's flush.
  */
-async function queueRestore(b: MarkBackend, rec: MarkRecord, res: Resolver, inScope: (sheet: string) => boolean): Promise<void> {
+async function queueRestore(b: MarkBackend, rec: MarkRecord, res: Resolver, inScope: (sheet: string) => boolean, pause: Pause = noPause): Promise<void> {
   let queued = 0;
   for (const [recorded, groups] of Object.entries(rec.fills)) {
     const cur = res.current(recorded);
@@ -191,6 +204,7 @@ async function queueRestore(b: MarkBackend, rec: MarkRecord, res: Resolver, inSc
         if (queued + partCells >= b.cellsPerFlush) {
           flushPart();
           await b.flush();
+          await pause();
           queued = 0;
         }
       }
@@ -241,6 +255,8 @@ interface RenderInput {
   scope: Set<string> | null;
   /** Write the findings sheet (also when it would hold only "未发现问题"). */
   findingsSheet: boolean;
+  pause?: Pause;
+  onProgress?: (done: number, total: number) => void;
 }
 
 interface RenderResult {
@@ -273,6 +289,7 @@ export function findingsSheetContent(findings: readonly Diagnostic[], remarks: r
 
 async function render(b: MarkBackend, input: RenderInput): Promise<RenderResult> {
   const { prev, scope } = input;
+  const pause = input.pause || noPause;
   let step: Step = 'restore';
   const sheets = await b.sheets();
   const res = resolver(sheets, prev);
@@ -294,8 +311,9 @@ async function render(b: MarkBackend, input: RenderInput): Promise<RenderResult>
   const kept = prev ? keptPart(b, prev, res, inScope) : emptyRecord();
   let deleting: Promise<boolean> | null = null;
   try {
-    if (prev) await queueRestore(b, prev, res, inScope);
+    if (prev) await queueRestore(b, prev, res, inScope, pause);
     if (oldFindings && res.exists(oldFindings.name)) deleting = b.deleteFindingsSheet(oldFindings.name, oldFindings.id, annotateText.headers);
+    if (deleting) deleting.catch(() => undefined);
   } catch (e) {
     return rollBack(b, prev || emptyRecord(), res, inScope, [], '', oldFindings, 'restore', e);
   }
@@ -320,6 +338,11 @@ async function render(b: MarkBackend, input: RenderInput): Promise<RenderResult>
   const markable = (sheet: string) => res.exists(sheet) && inScope(sheet) && !ownSheets.has(lower(sheet));
   const onCells = findings.filter((f) => f.at && markable(f.sheet));
   const planned = planMarks(onCells.map((f) => ({ ...f, cell: f.at as string })));
+  try {
+    await pause();
+  } catch (e) {
+    return rollBack(b, prev || emptyRecord(), res, inScope, [], '', oldFindings, step, e);
+  }
   for (const m of planned) {
     const sheet = res.current(m.sheet)!.name;
     targets.set(sheet + '\u0000' + m.address, { sheet, row: m.row, col: m.col, address: m.address, severity: m.severity, text: m.note });
@@ -340,23 +363,46 @@ async function render(b: MarkBackend, input: RenderInput): Promise<RenderResult>
     if (!l) bySheet.set(t.sheet, (l = []));
     l.push(t);
   }
-  const reads: Promise<void>[] = [];
-  for (const [sheet, list] of bySheet) {
-    reads.push(
-      b.readCells(sheet, list).then((origs) => {
-        origs.forEach((o, k) => (list[k].orig = o));
-      }),
-    );
+  // What the cells hold, read at most cellsPerFlush cells a batch (the first rides with the restore's last part).
+  const batches: Target[][][] = [[]];
+  let inBatch = 0;
+  for (const list of bySheet.values()) {
+    for (let i = 0; i < list.length; ) {
+      if (inBatch >= b.cellsPerFlush) {
+        batches.push([]);
+        inBatch = 0;
+      }
+      const piece = list.slice(i, i + (b.cellsPerFlush - inBatch));
+      batches[batches.length - 1].push(piece);
+      inBatch += piece.length;
+      i += piece.length;
+    }
   }
-  // Settled once, so a failed batch's reads never surface as unhandled rejections.
-  const readsDone = Promise.all(reads);
-  readsDone.catch(() => undefined);
+  const reads: Promise<void>[] = [];
   let deleted = false;
   try {
+    for (let i = 0; i < batches.length; i++) {
+      const batch: Promise<void>[] = [];
+      for (const list of batches[i]) {
+        const read = b.readCells(list[0].sheet, list).then((origs) => {
+          origs.forEach((o, k) => (list[k].orig = o));
+        });
+        // Settled at once, so a failed batch's reads never surface as unhandled rejections.
+        read.catch(() => undefined);
+        batch.push(read);
+        reads.push(read);
+      }
+      if (i === batches.length - 1) break;
+      await b.flush();
+      step = 'read';
+      await Promise.all(batch);
+      await pause();
+    }
     await b.flush();
     step = 'read';
-    await readsDone;
+    await Promise.all(reads);
     deleted = deleting ? await deleting : false;
+    await pause();
   } catch (e) {
     return rollBack(b, prev || emptyRecord(), res, inScope, [], '', oldFindings, step, e);
   }
@@ -406,6 +452,11 @@ async function render(b: MarkBackend, input: RenderInput): Promise<RenderResult>
   }
   const nothing = !Object.keys(rec.fills).length && !rec.notes && !rec.comments && !findingsName;
   try {
+    await pause();
+  } catch (e) {
+    return rollBack(b, prev || emptyRecord(), res, inScope, [], '', oldFindings, step, e);
+  }
+  try {
     await saveRecord(b.store, nothing ? null : rec, b.partChars);
   } catch (e) {
     throw new MarkWriteError('record', markText.recordSaveFailed(b.errorText(e)), false, e);
@@ -429,7 +480,13 @@ async function render(b: MarkBackend, input: RenderInput): Promise<RenderResult>
       for (const plan of fillPlan(chunks[i].filter((t) => t.severity) as (Target & { severity: Severity })[])) {
         b.setFill(plan.sheet, plan.rects, MARK_FILL[plan.severity]);
       }
+      let since = 0;
       for (const t of chunks[i]) {
+        if (++since >= YIELD_CELLS) {
+          // Queued writes wait in the batch; the host gets a turn while a big batch is put together.
+          since = 0;
+          await pause();
+        }
         if (!writesText(t)) continue;
         if (b.cellText === 'note') {
           const n = t.orig ? t.orig.note : null;
@@ -441,6 +498,8 @@ async function render(b: MarkBackend, input: RenderInput): Promise<RenderResult>
         }
       }
       await b.flush();
+      if (input.onProgress) input.onProgress(Math.min(all.length, (i + 1) * b.cellsPerFlush), all.length);
+      await pause();
     }
     const ids = await Promise.all(added.map((t) => t.commentId as Promise<string | undefined>));
     const comments: NonNullable<MarkRecord['comments']> = { ...(rec.comments || {}) };
@@ -553,7 +612,7 @@ export async function applyMarks(b: MarkBackend, diagnostics: readonly Diagnosti
     for (const d of shown) scope.add(lower(d.sheet));
   }
   const fresh = shown.map((d) => stored(d, options.mergeAt));
-  const r = await render(b, { prev, findings: fresh, remarks: review.remarks, scope, findingsSheet: true });
+  const r = await render(b, { prev, findings: fresh, remarks: review.remarks, scope, findingsSheet: true, pause: options.pause, onProgress: options.onProgress });
   const summary: MarkSummary = { cells: r.cells, findingsSheet: r.findingsSheet };
   if (diagnostics.length !== shown.length) summary.ignored = diagnostics.length - shown.length;
   return summary;
@@ -574,7 +633,7 @@ export async function clearMarks(b: MarkBackend, options: ClearOptions = {}): Pr
   const remarks = review.remarks.filter((r) => keep.has(r.id));
   if (remarks.length !== review.remarks.length) await saveReview(b.store, { ...review, remarks }, b.partChars);
   if (!prev && !remarks.length) return { cells: 0 };
-  await render(b, { prev, findings: [], remarks, scope: null, findingsSheet: remarks.length > 0 });
+  await render(b, { prev, findings: [], remarks, scope: null, findingsSheet: remarks.length > 0, pause: options.pause });
   return { cells: prev ? prev.cells : 0 };
 }
 

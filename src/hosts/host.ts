@@ -5,6 +5,7 @@ import { Grid } from '../core/grid';
 import type { InsertPlan } from '../core/rows';
 import type { SheetOps } from '../core/template/ops';
 import type { ApplyOptions, ClearOptions, MarkSummary, RemarkInput } from '../core/marking';
+import type { Pause } from '../core/pause';
 import type { Ignored, Remark, ReviewChange, ReviewRecord } from '../core/record';
 
 export type { ApplyOptions, ClearOptions, MarkSummary, RemarkInput } from '../core/marking';
@@ -32,6 +33,9 @@ export interface HostFeatures {
   changeEvents: boolean;
 }
 
+/** What the pane may pass to applyMarks: the scope, and the slicing and progress of the core mechanism. */
+export type HostApplyOptions = Pick<ApplyOptions, 'sheets' | 'pause' | 'onProgress'>;
+
 export interface ReadProgress {
   sheet: string;
   done: number;
@@ -44,9 +48,10 @@ export interface SheetHost {
   activeSheet(): Promise<string>;
   /**
    * Reads the used range (values, display text, formula errors, merged areas) of each named sheet.
-   * Sheets the add-in wrote itself (the findings sheet) are never read.
+   * Sheets the add-in wrote itself (the findings sheet) are never read. `pause` is awaited between pieces of the
+   * work done in the pane (blocks of rows turned into a Grid).
    */
-  readSheets(names: string[], onProgress?: (p: ReadProgress) => void): Promise<Grid[]>;
+  readSheets(names: string[], onProgress?: (p: ReadProgress) => void, pause?: Pause): Promise<Grid[]>;
   /**
    * Marks the cells of these findings (fill by worst severity, note or comment with the messages) and writes the
    * findings sheet, through the core's one mechanism (src/core/marking.ts). The marks of an earlier check are
@@ -54,7 +59,7 @@ export interface SheetHost {
    * replaced. The original fill, note and comment of every touched cell are recorded in the workbook before the first
    * write; a write failing part-way is rolled back. Findings the reviewer ignored are not marked.
    */
-  applyMarks(diagnostics: readonly Diagnostic[], grids: readonly Grid[], options?: Pick<ApplyOptions, 'sheets'>): Promise<MarkSummary>;
+  applyMarks(diagnostics: readonly Diagnostic[], grids: readonly Grid[], options?: HostApplyOptions): Promise<MarkSummary>;
   /**
    * Restores every marked cell exactly as it was and removes the findings sheet (keeping the remarks named in
    * `options.keepRemarks`). Works after save and reopen. A record it cannot read is reported, nothing changed.

@@ -36,6 +36,74 @@ export interface SheetViewProps {
 
 const COL_WIDTH = 118;
 
+interface RowCell {
+  col: number;
+  cell: ViewCell;
+  inSel: boolean;
+  rowSpan: number;
+  colSpan: number;
+}
+
+interface SheetRowProps {
+  row: number;
+  cells: RowCell[];
+  /** What the row shows, as one string: the memo compares it instead of the cells. */
+  sig: string;
+  editing: { row: number; col: number; text: string } | null;
+  setEditing(e: { row: number; col: number; text: string } | null): void;
+  commit(): void;
+  onEdit?: (row: number, col: number, text: string) => void;
+  onSelect?: (address: string) => void;
+}
+
+function SheetRowView(props: SheetRowProps): JSX.Element {
+  const { row: r, editing, setEditing, commit } = props;
+  const tds: JSX.Element[] = [<th key="h" className="pg-rowhead">{r + 1}</th>];
+  for (const { col: c, cell, inSel, rowSpan, colSpan } of props.cells) {
+    const a1 = toA1(r, c);
+    const tip = [cell.note ? T.noteMarker + '：' + cell.note : '', cell.comment ? T.commentMarker + '：' + cell.comment : ''].filter(Boolean).join('\n\n');
+    const cls = ['pg-cell', inSel ? 'pg-selected' : '', cell.note ? 'pg-has-note' : '', cell.comment ? 'pg-has-comment' : ''].filter(Boolean).join(' ');
+    const isEditing = !!editing && editing.col === c;
+    tds.push(
+      <td
+        key={c}
+        className={cls}
+        rowSpan={rowSpan > 1 ? rowSpan : undefined}
+        colSpan={colSpan > 1 ? colSpan : undefined}
+        style={cell.fill ? { background: cell.fill } : undefined}
+        title={tip || undefined}
+        data-cell={a1}
+        data-fill={cell.fill || ''}
+        data-note={cell.note ? '1' : undefined}
+        data-comment={cell.comment ? '1' : undefined}
+        onClick={props.onSelect && !isEditing ? () => props.onSelect!(a1) : undefined}
+        onDoubleClick={props.onEdit ? () => setEditing({ row: r, col: c, text: cell.formula || String(cell.value ?? '') }) : undefined}
+      >
+        {isEditing ? (
+          <input
+            className="pg-editor"
+            data-testid="cell-editor"
+            autoFocus
+            value={editing!.text}
+            onChange={(e) => setEditing({ row: r, col: c, text: e.target.value })}
+            onBlur={commit}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') commit();
+              else if (e.key === 'Escape') setEditing(null);
+            }}
+          />
+        ) : (
+          cell.text
+        )}
+      </td>,
+    );
+  }
+  return <tr>{tds}</tr>;
+}
+
+// The handlers change every render; what the row shows is in `sig` (and the editor, when it is on this row).
+const SheetRow = React.memo(SheetRowView, (a, b) => a.sig === b.sig && a.editing === b.editing && a.row === b.row && !a.editing && !b.editing);
+
 export function SheetView(props: SheetViewProps): JSX.Element {
   const { sheet, selection, maxRows = 1500 } = props;
   const scroller = React.useRef<HTMLDivElement>(null);
@@ -55,17 +123,18 @@ export function SheetView(props: SheetViewProps): JSX.Element {
     }
   }, [selection]);
 
-  // Merge masters and covered cells, for rowSpan/colSpan.
+  // Merge masters and covered cells of the rows shown, for rowSpan/colSpan (a sheet may hold 25,000 merges).
   const { masters, covered } = React.useMemo(() => {
     const m = new Map<string, Rect>();
     const c = new Set<string>();
     for (const r of sheet.merges) {
+      if (r.top >= rows) continue;
       m.set(r.top + ':' + r.left, r);
-      for (let i = r.top; i <= r.bottom; i++)
+      for (let i = r.top; i <= Math.min(r.bottom, rows - 1); i++)
         for (let j = r.left; j <= r.right; j++) if (i !== r.top || j !== r.left) c.add(i + ':' + j);
     }
     return { masters: m, covered: c };
-  }, [sheet, props.version]);
+  }, [sheet, props.version, rows]);
 
   React.useEffect(() => {
     if (!sel || !scroller.current) return;
@@ -80,55 +149,22 @@ export function SheetView(props: SheetViewProps): JSX.Element {
 
   const body: JSX.Element[] = [];
   for (let r = 0; r < rows; r++) {
-    const tds: JSX.Element[] = [<th key="h" className="pg-rowhead">{r + 1}</th>];
+    const cells: RowCell[] = [];
+    let sig = '';
     for (let c = 0; c < cols; c++) {
       const key = r + ':' + c;
       if (covered.has(key)) continue;
       const m = masters.get(key);
       const cell = sheet.cell(r, c);
-      const a1 = toA1(r, c);
       const inSel = !!sel && r >= sel.top && r <= sel.bottom && c >= sel.left && c <= sel.right;
-      const tip = [cell.note ? T.noteMarker + '：' + cell.note : '', cell.comment ? T.commentMarker + '：' + cell.comment : '']
-        .filter(Boolean)
-        .join('\n\n');
-      const cls = ['pg-cell', inSel ? 'pg-selected' : '', cell.note ? 'pg-has-note' : '', cell.comment ? 'pg-has-comment' : '']
-        .filter(Boolean)
-        .join(' ');
-      tds.push(
-        <td
-          key={c}
-          className={cls}
-          rowSpan={m ? m.bottom - m.top + 1 : undefined}
-          colSpan={m ? m.right - m.left + 1 : undefined}
-          style={cell.fill ? { background: cell.fill } : undefined}
-          title={tip || undefined}
-          data-cell={a1}
-          data-fill={cell.fill || ''}
-          data-note={cell.note ? '1' : undefined}
-          data-comment={cell.comment ? '1' : undefined}
-          onClick={props.onSelect && !(editing && editing.row === r && editing.col === c) ? () => props.onSelect!(a1) : undefined}
-          onDoubleClick={props.onEdit ? () => setEditing({ row: r, col: c, text: cell.formula || String(cell.value ?? '') }) : undefined}
-        >
-          {editing && editing.row === r && editing.col === c ? (
-            <input
-              className="pg-editor"
-              data-testid="cell-editor"
-              autoFocus
-              value={editing.text}
-              onChange={(e) => setEditing({ row: r, col: c, text: e.target.value })}
-              onBlur={commit}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') commit();
-                else if (e.key === 'Escape') setEditing(null);
-              }}
-            />
-          ) : (
-            cell.text
-          )}
-        </td>,
-      );
+      const rowSpan = m ? m.bottom - m.top + 1 : 1;
+      const colSpan = m ? m.right - m.left + 1 : 1;
+      cells.push({ col: c, cell, inSel, rowSpan, colSpan });
+      // What the row shows: it is rendered again only when this changes (a check re-renders the view often).
+      sig += c + '\u0001' + cell.text + '\u0001' + (cell.fill || '') + '\u0001' + (cell.note || '') + '\u0001' + (cell.comment || '') + '\u0001' + (cell.formula || String(cell.value ?? '')) + '\u0001' + (inSel ? 1 : 0) + rowSpan + ':' + colSpan + '\u0002';
     }
-    body.push(<tr key={r}>{tds}</tr>);
+    const edit = editing && editing.row === r ? editing : null;
+    body.push(<SheetRow key={r} row={r} cells={cells} sig={sig} editing={edit} setEditing={setEditing} commit={commit} onEdit={props.onEdit} onSelect={props.onSelect} />);
   }
   return (
     <div className="pg-sheet" ref={scroller} data-testid="sheet-view" data-sheet={sheet.name}>
@@ -137,7 +173,8 @@ export function SheetView(props: SheetViewProps): JSX.Element {
         <thead>
           <tr>{header}</tr>
         </thead>
-        <tbody>{body}</tbody>
+        {/* A sheet of its own rows: a memoised row never keeps the handlers of another sheet. */}
+        <tbody key={sheet.name}>{body}</tbody>
       </table>
     </div>
   );

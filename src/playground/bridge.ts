@@ -39,7 +39,8 @@ function client(wb: FakeWorkbook, level: ApiLevel): { host: SheetHost; close(): 
     const et: FakeEt = createFakeEt(wb);
     return { host: createWpsHost(et.app), close: () => et.close() };
   }
-  const fake: FakeOffice = installFakeOffice(wb, { apiLevel: level, target: null });
+  // Its simulated Excel runs in the page: it yields like the real one, whose work happens in another process.
+  const fake: FakeOffice = installFakeOffice(wb, { apiLevel: level, target: null, sliceMs: 25 });
   return { host: createExcelHost({ Excel: fake.Excel, Office: fake.Office }), close: () => fake.uninstall() };
 }
 

@@ -4,12 +4,13 @@
 // progress and can be cancelled. The UI renders `getState()` and calls the methods; tests drive it directly.
 import { CellEdit, Diagnostic, Severity } from '../core/diagnostic';
 import { Grid, parseRange, rectToA1 } from '../core/grid';
-import { detectTables } from '../core/detect';
+import { detectSteps } from '../core/detect';
 import { linkContinuations, parseRegion } from '../core/parse';
 import { CheckedTable, CheckResult, UnknownProfileError, checkSteps, withFormulaErrors } from '../core/check';
 import { TargetTable } from '../core/model';
 import { taskpaneText as T } from '../core/i18n/taskpane';
 import { HostFeatures, MarkSummary, SheetHost } from '../hosts/host';
+import { MarkWriteError } from '../core/marking';
 import { Store } from './store';
 import {
   COLLAPSE_MIN,
@@ -309,7 +310,8 @@ export class TaskPaneSession extends Store<SessionState> {
         await this.pause(true);
         const onRead = (p: { sheet: string; done: number; total: number }) =>
           this.set({ progress: { label: T.progress.reading(p.sheet, p.done, p.total), fraction: p.total ? (0.5 * p.done) / p.total : 0 } });
-        let grids = await this.host.readSheets(names, onRead);
+        const pause = () => this.pause();
+        let grids = await this.host.readSheets(names, onRead, pause);
         let effective: Scope = scope;
         if (scope === 'sheet' && !grids.length) {
           // The active sheet is one the add-in wrote (审核意见): check what its findings are about.
@@ -318,7 +320,7 @@ export class TaskPaneSession extends Store<SessionState> {
           names = before.length ? before : await this.host.sheetNames();
           if (!before.length) effective = 'workbook';
           info = { kind: 'info', text: T.findingsSheetActive(active, before.length ? T.findingsSheetWhat(before) : T.findingsSheetWorkbook) };
-          grids = await this.host.readSheets(names, onRead);
+          grids = await this.host.readSheets(names, onRead, pause);
         }
         await this.pause(true);
         const merged = effective === 'sheet' && this.last ? this.keepOthers(grids) : grids;
@@ -345,13 +347,17 @@ export class TaskPaneSession extends Store<SessionState> {
           marks: null,
         };
         // Show the findings before marking: on a large workbook marking is the slow part.
-        this.set({ summary, selected: null, ...this.regroup(), progress: { label: T.progress.marking, fraction: 0.9 }, notice: info, cancellable: false });
-        await this.pause(true);
+        // Cancelling now stops the marking: what was written is taken off again, the findings stay listed.
+        this.set({ summary, selected: null, ...this.regroup(), progress: { label: T.progress.marking, fraction: 0.9 }, notice: info });
         try {
+          await this.pause(true);
           // A check of one sheet replaces that sheet's marks only.
           await this.mark(effective === 'sheet' && merged.length > grids.length ? grids.map((g) => g.name) : undefined);
         } catch (e) {
-          this.set({ notice: { kind: 'error', text: errorMessage('mark', e) } });
+          if (e instanceof Cancelled || (e instanceof MarkWriteError && e.original instanceof Cancelled && e.rolledBack)) {
+            const has = await this.host.hasMarks().catch(() => false);
+            this.set({ notice: { kind: 'info', text: T.markCancelled }, hasMarks: has });
+          } else this.set({ notice: { kind: 'error', text: errorMessage('mark', e) } });
         }
         this.watching = true;
         this.watchEdits();
@@ -473,7 +479,7 @@ export class TaskPaneSession extends Store<SessionState> {
       this.watching = false;
       this.set({ busy: 'clear', progress: { label: T.progress.clearing }, notice: null, status: null });
       try {
-        const r = await this.host.clearMarks();
+        const r = await this.host.clearMarks({ pause: () => this.pause() });
         const summary = this.state.summary ? { ...this.state.summary, marks: null } : null;
         this.set({ hasMarks: false, summary, notice: { kind: 'success', text: T.cleared(r.cells) } });
       } catch (e) {
@@ -591,7 +597,13 @@ export class TaskPaneSession extends Store<SessionState> {
       else {
         this.set({ progress: { label: T.progress.parsing(g.name), fraction: 0.5 + (0.15 * i) / Math.max(grids.length, 1) } });
         await this.pause(true);
-        const regions = detectTables(g);
+        const detect = detectSteps(g);
+        let found = detect.next();
+        while (!found.done) {
+          await this.pause();
+          found = detect.next();
+        }
+        const regions = found.value;
         list = [];
         for (let k = 0; k < regions.length; k++) {
           list.push(parseRegion(g, regions[k], k));
@@ -640,7 +652,11 @@ export class TaskPaneSession extends Store<SessionState> {
     const marks = await this.host.applyMarks(
       this.diagnostics.filter((d) => scope.indexOf(d.sheet) >= 0),
       this.grids.filter((g) => scope.indexOf(g.name) >= 0),
-      { sheets: scope },
+      {
+        sheets: scope,
+        pause: () => this.pause(),
+        onProgress: (done, total) => this.set({ progress: { label: T.progress.markingCells(done, total), fraction: 0.9 + (0.1 * done) / Math.max(total, 1) } }),
+      },
     );
     const summary = this.state.summary ? { ...this.state.summary, marks } : null;
     this.set({ summary, hasMarks: true });
@@ -660,7 +676,7 @@ export class TaskPaneSession extends Store<SessionState> {
    */
   private async reread(sheets: string[]): Promise<void> {
     const profile: ProfileChoice = this.last ? this.last.profile : 'auto';
-    const fresh = await this.host.readSheets(sheets);
+    const fresh = await this.host.readSheets(sheets, undefined, () => this.pause());
     await this.pause(true);
     const grids = this.keepOthers(fresh).filter((g) => sheets.indexOf(g.name) < 0 || fresh.indexOf(g) >= 0);
     const result = await this.evaluateSliced(grids, profile, fresh);
@@ -684,7 +700,7 @@ export class TaskPaneSession extends Store<SessionState> {
     this.stopTimer();
     if (!(await this.host.hasMarks())) return 0;
     this.set({ progress: { label: T.progress.clearing } });
-    const r = await this.host.clearMarks();
+    const r = await this.host.clearMarks({ pause: () => this.pause() });
     const summary = this.state.summary ? { ...this.state.summary, marks: null } : null;
     this.set({ hasMarks: false, summary });
     return r.cells;

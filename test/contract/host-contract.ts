@@ -58,7 +58,7 @@ export interface WorkbookState {
 export interface ContractHost {
   sheetNames(): Promise<string[]>;
   readSheets(names: string[]): Promise<Grid[]>;
-  applyMarks(diagnostics: readonly Diagnostic[], grids: readonly Grid[], options?: Pick<ApplyOptions, 'sheets'>): Promise<MarkSummary>;
+  applyMarks(diagnostics: readonly Diagnostic[], grids: readonly Grid[], options?: Pick<ApplyOptions, 'sheets' | 'pause' | 'onProgress'>): Promise<MarkSummary>;
   clearMarks(options?: ClearOptions): Promise<{ cells: number }>;
   hasMarks(): Promise<boolean>;
   addRemark(input: RemarkInput): Promise<Remark>;
@@ -409,6 +409,53 @@ export function describeHostContract(name: string, caps: ContractCaps, make: (wb
       await s.host.clearMarks();
       expect(s.state()).toEqual(before);
     });
+
+    it('marking yields at its pauses, reports progress, and a pause that throws (cancel) rolls back everything', async () => {
+      const file = require('path').resolve(__dirname, '..', 'fixtures', '002_f394b5ba38f6b2c8.xlsx');
+      const s = await subject({ file });
+      const before = s.state();
+      const grids = await s.host.readSheets(await s.host.sheetNames());
+      const diags = checkGrids(grids).diagnostics;
+      // A full run: how many pauses it makes, and the progress it reports ends at every cell.
+      let pauses = 0;
+      const progress: [number, number][] = [];
+      const summary = await s.host.applyMarks(diags, grids, { pause: async () => void pauses++, onProgress: (d, t) => progress.push([d, t]) });
+      expect(pauses).toBeGreaterThanOrEqual(3);
+      expect(progress.length).toBeGreaterThan(0);
+      expect(progress[progress.length - 1]).toEqual([summary.cells, summary.cells]);
+      const marked = s.state();
+      await s.host.clearMarks({ pause: async () => undefined });
+      expect(s.state()).toEqual(before);
+      // Cancelled at each of its pauses in turn: nothing stays written, the error carries what was thrown.
+      class Stop extends Error {}
+      for (let k = 0; k < pauses; k++) {
+        let n = 0;
+        const stop = new Stop('stop');
+        const e = await s.host
+          .applyMarks(diags, grids, {
+            pause: async () => {
+              if (n++ === k) throw stop;
+            },
+          })
+          .catch((x) => x);
+        expect(e).toBeInstanceOf(MarkWriteError);
+        expect((e as MarkWriteError).original).toBe(stop);
+        expect((e as MarkWriteError).rolledBack).toBe(true);
+        expect(s.state()).toEqual(before);
+        expect(await s.host.hasMarks()).toBe(false);
+      }
+      // A re-check cancelled part-way takes the earlier marks off as well (never half of each), and clear after
+      // a cancelled clear still restores every cell.
+      await s.host.applyMarks(diags, grids);
+      expect(s.state()).toEqual(marked);
+      const e = await s.host.applyMarks(diags.slice(1), grids, { pause: async () => { throw new Stop('stop'); } }).catch((x) => x);
+      expect(e).toBeInstanceOf(MarkWriteError);
+      expect(s.state()).toEqual(before);
+      await s.host.applyMarks(diags, grids);
+      await s.host.clearMarks({ pause: async () => { throw new Stop('stop'); } }).catch(() => undefined);
+      await s.host.clearMarks();
+      expect(s.state()).toEqual(before);
+    }, 60000);
 
     const F002 = () => require('path').resolve(__dirname, '..', 'fixtures', '002_f394b5ba38f6b2c8.xlsx');
     const texts = (g: Grid) => {

@@ -66,6 +66,7 @@ export const taskpaneText = {
   checkButton: '检查',
   cancelButton: '取消',
   cancelled: '已取消检查：工作簿和上次的检查结果都没有改动。',
+  markCancelled: '已取消标记：已写入的标记都已撤销，单元格恢复原样。问题清单仍在下方，可再次检查以标记。',
   options: {
     show: '检查选项',
     hide: '收起选项',
@@ -82,6 +83,7 @@ export const taskpaneText = {
     parsing: (sheet: string) => `正在识别“${sheet}”中的表格…`,
     checking: '正在检查…',
     marking: '正在标记单元格…',
+    markingCells: (done: number, total: number) => `正在标记单元格（${done}/${total}）`,
     applying: (cell: string) => `正在写入 ${cell}…`,
     rechecking: (sheet: string) => `正在重新检查“${sheet}”…`,
     clearing: '正在清除标记…',

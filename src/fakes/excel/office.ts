@@ -44,6 +44,12 @@ export interface FakeOfficeOptions {
   target?: Record<string, unknown> | null;
   /** Display name used as the author of notes and comments the add-in writes. */
   userName?: string;
+  /**
+   * Yield to the event loop whenever a sync has run its queued operations this long (ms). Real Excel does the work
+   * of a sync in its own process, so the pane's page stays free; the playground sets this so its simulated Excel,
+   * which runs in the page, does not block it either. Unset: each sync runs at once.
+   */
+  sliceMs?: number;
 }
 
 export interface SyncStat {
@@ -263,9 +269,22 @@ class Ctx {
     this.valueEvents = [];
     let error: unknown;
     try {
-      wb.batch(() => {
-        for (const op of ops) op();
-      });
+      const slice = office.sliceMs;
+      if (slice)
+        await wb.batchAsync(async () => {
+          let start = Date.now();
+          for (const op of ops) {
+            op();
+            if (Date.now() - start >= slice) {
+              await new Promise((resolve) => setTimeout(resolve, 0));
+              start = Date.now();
+            }
+          }
+        });
+      else
+        wb.batch(() => {
+          for (const op of ops) op();
+        });
     } catch (e) {
       error =
         e instanceof FakeOfficeError
@@ -1632,6 +1651,7 @@ export class FakeOffice {
   readonly wb: FakeWorkbook;
   readonly apiLevel: string;
   readonly payloadLimit: number;
+  readonly sliceMs: number;
   readonly userName: string;
   readonly stats: FakeStats = { syncs: 0, runs: 0, perSync: [] };
   handlers: { sheetId: string; handler: Handler }[] = [];
@@ -1646,6 +1666,7 @@ export class FakeOffice {
     this.wb = wb;
     this.apiLevel = opts.apiLevel || '1.18';
     this.payloadLimit = opts.payloadLimitBytes || 0;
+    this.sliceMs = opts.sliceMs || 0;
     this.userName = opts.userName || '审核助手';
     this.target = opts.target === undefined ? (globalThis as unknown as Record<string, unknown>) : opts.target;
     const settings = new FakeSettings(this);

@@ -651,6 +651,17 @@ export class FakeWorkbook {
     }
   }
 
+  /** batch() over work that yields to the event loop part-way (the notifications still come once, at the end). */
+  async batchAsync<T>(f: () => Promise<T>): Promise<T> {
+    this.batchDepth++;
+    try {
+      return await f();
+    } finally {
+      this.batchDepth--;
+      if (!this.batchDepth) this.flush();
+    }
+  }
+
   changed(kind: FakeChange['kinds'][number], sheet?: string): void {
     if (!this.pending.kinds.includes(kind)) this.pending.kinds.push(kind);
     if (sheet !== undefined && !this.pending.sheets.includes(sheet)) this.pending.sheets.push(sheet);

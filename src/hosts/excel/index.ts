@@ -10,7 +10,8 @@ import { Diagnostic } from '../../core/diagnostic';
 import { Grid, parseRange, rectToA1 } from '../../core/grid';
 import { excelText } from '../../core/i18n/excel';
 import { InsertPlan } from '../../core/rows';
-import { ApplyOptions, ClearOptions, HostFeatures, MarkSummary, ReadProgress, RemarkInput, SheetHost, WriteSheetResult } from '../host';
+import { ClearOptions, HostApplyOptions, HostFeatures, MarkSummary, ReadProgress, RemarkInput, SheetHost, WriteSheetResult } from '../host';
+import type { Pause } from '../../core/pause';
 import { SheetOps } from '../../core/template/ops';
 import { writeSheetIn } from './write';
 import { splitSheet } from './address';
@@ -115,21 +116,21 @@ export function createExcelHost(env?: OfficeEnv): ExcelHost {
       });
     },
 
-    async readSheets(names: string[], onProgress?: (p: ReadProgress) => void): Promise<Grid[]> {
+    async readSheets(names: string[], onProgress?: (p: ReadProgress) => void, pause?: Pause): Promise<Grid[]> {
       const skip = findingsSheet();
       const wanted = names.filter((n) => n.toLowerCase() !== skip);
       const mergedAreas = supports('1.13');
       const valuesOnly = supports('1.2');
-      return run((context) => readSheetsInto(context, wanted, { mergedAreas, valuesOnly, onProgress }));
+      return run((context) => readSheetsInto(context, wanted, { mergedAreas, valuesOnly, onProgress, pause }));
     },
 
-    async applyMarks(diagnostics: readonly Diagnostic[], grids: readonly Grid[], options: Pick<ApplyOptions, 'sheets'> = {}): Promise<MarkSummary> {
+    async applyMarks(diagnostics: readonly Diagnostic[], grids: readonly Grid[], options: HostApplyOptions = {}): Promise<MarkSummary> {
       const byName = new Map(grids.map((g) => [g.name, g]));
       const mergeAt = (sheet: string, row: number, col: number) => {
         const g = byName.get(sheet);
         return g ? g.mergeAt(row, col) : undefined;
       };
-      return marks((b) => marking.applyMarks(b, diagnostics, { sheets: options.sheets, mergeAt }));
+      return marks((b) => marking.applyMarks(b, diagnostics, { ...options, mergeAt }));
     },
 
     async clearMarks(options?: ClearOptions): Promise<{ cells: number }> {

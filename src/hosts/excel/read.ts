@@ -14,6 +14,7 @@
 import { Grid, Rect, generalText, rectToA1 } from '../../core/grid';
 import { addInferredMerges } from '../../core/infer-merges';
 import { ReadProgress } from '../host';
+import { Pause, noPause } from '../../core/pause';
 import { areasToRects } from './address';
 import { errorCode } from './errors';
 
@@ -141,9 +142,12 @@ export interface ReadOptions {
    */
   valuesOnly: boolean;
   onProgress?: (p: ReadProgress) => void;
+  /** Awaited between blocks of rows turned into a Grid (the pane yields to the host there). */
+  pause?: Pause;
 }
 
 export async function readSheetsInto(context: Excel.RequestContext, names: readonly string[], opts: ReadOptions): Promise<Grid[]> {
+  const pause = opts.pause || noPause;
   const sheets = context.workbook.worksheets;
   const reads: SheetRead[] = names.map((name) => {
     const used = opts.valuesOnly ? sheets.getItem(name).getUsedRange(true) : sheets.getItem(name).getUsedRange();
@@ -171,7 +175,10 @@ export async function readSheetsInto(context: Excel.RequestContext, names: reado
   }
   for (const s of reads) {
     if (!oneBlockPerSync) {
-      for (const b of s.blocks) takeBlock(s, b);
+      for (const b of s.blocks) {
+        takeBlock(s, b);
+        await pause();
+      }
       continue;
     }
     // Excel on the web: 5 MB per response. Smaller blocks, one per sync.
@@ -182,6 +189,7 @@ export async function readSheetsInto(context: Excel.RequestContext, names: reado
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one block per request is the point: each response must stay under 5 MB
       await context.sync();
       takeBlock(s, b);
+      await pause();
     }
   }
 

@@ -10,11 +10,12 @@ import { Diagnostic } from '../../core/diagnostic';
 import { Grid, parseRange, rectToA1 } from '../../core/grid';
 import { WpsStep, wpsStepText, wpsText } from '../../core/i18n/wps';
 import * as marking from '../../core/marking';
-import type { ApplyOptions, ClearOptions, MarkSummary, RemarkInput } from '../../core/marking';
+import type { ClearOptions, MarkSummary, RemarkInput } from '../../core/marking';
+import type { Pause } from '../../core/pause';
 import { Ignored, RecordError, Remark, ReviewChange, ReviewRecord, peekRecord } from '../../core/record';
 import { InsertPlan } from '../../core/rows';
 import { SheetOps } from '../../core/template/ops';
-import { HostFeatures, ReadProgress, SheetHost, WriteSheetResult } from '../host';
+import { HostApplyOptions, HostFeatures, ReadProgress, SheetHost, WriteSheetResult } from '../host';
 import { EtApplication, EtRange, EtSheetChangeHandler, EtWorkbook, EtWorksheet, XL } from './et';
 import { WpsHostError, etErrorDetail } from './errors';
 import { insertRowsEt, insertWriteRects } from './insert';
@@ -120,7 +121,7 @@ export function createWpsHost(application?: EtApplication): SheetHost {
       });
     },
 
-    async readSheets(names: string[], onProgress?: (p: ReadProgress) => void): Promise<Grid[]> {
+    async readSheets(names: string[], onProgress?: (p: ReadProgress) => void, pause?: Pause): Promise<Grid[]> {
       const own = ownSheets();
       const wanted = names.filter((n) => !own.has(n.toLowerCase()));
       const grids: Grid[] = [];
@@ -128,19 +129,19 @@ export function createWpsHost(application?: EtApplication): SheetHost {
         grids.push(step('read', () => readSheetEt(sheetOf(name), name)));
         if (onProgress) onProgress({ sheet: name, done: grids.length, total: wanted.length });
         // Give the pane a turn to show progress between sheets (ET calls block the page).
-        await Promise.resolve();
+        await (pause ? pause() : Promise.resolve());
       }
       return grids;
     },
 
-    async applyMarks(diagnostics: readonly Diagnostic[], grids: readonly Grid[], options: Pick<ApplyOptions, 'sheets'> = {}): Promise<MarkSummary> {
+    async applyMarks(diagnostics: readonly Diagnostic[], grids: readonly Grid[], options: HostApplyOptions = {}): Promise<MarkSummary> {
       const byName = new Map(grids.map((g) => [g.name, g]));
       const mergeAt = (sheet: string, row: number, col: number) => {
         const g = byName.get(sheet);
         return g ? g.mergeAt(row, col) : undefined;
       };
       checkWritable(new Set(diagnostics.map((d) => d.sheet)));
-      return marks('fills', (b) => marking.applyMarks(b, diagnostics, { sheets: options.sheets, mergeAt }));
+      return marks('fills', (b) => marking.applyMarks(b, diagnostics, { ...options, mergeAt }));
     },
 
     async clearMarks(options?: ClearOptions): Promise<{ cells: number }> {
