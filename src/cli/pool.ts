@@ -95,6 +95,8 @@ export function runPool(jobs: readonly Job[], opts: PoolOptions, deliver: Delive
       slot.timer = undefined;
       slot.job = undefined;
       ready.set(o.index, o);
+      // The worker gets its next file now, not after this one's report pages are written.
+      if (failed === undefined) pump();
       void flush();
     };
 

@@ -35,6 +35,8 @@ import {
   loadReview,
   saveRecord,
   saveReview,
+  own,
+  sheetMap,
 } from './record';
 
 export interface MarkSummary {
@@ -112,7 +114,7 @@ function listCells(list: string): number {
 const lower = (s: string) => s.toLowerCase();
 
 function emptyRecord(): MarkRecord {
-  return { v: 2, cells: 0, fills: {}, texts: [], marked: {} };
+  return { v: 2, cells: 0, fills: sheetMap(), texts: [], marked: sheetMap() };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -130,7 +132,7 @@ function resolver(sheets: readonly BackendSheet[], rec: MarkRecord | null): Reso
   for (const s of sheets) if (s.id) byId.set(s.id, s);
   return {
     current(recorded) {
-      const id = rec && rec.sheets ? rec.sheets[recorded] : undefined;
+      const id = rec ? own(rec.sheets, recorded) : undefined;
       return byName.get(lower(recorded)) || (id ? byId.get(id) : undefined);
     },
     exists: (name) => byName.has(lower(name)),
@@ -143,7 +145,7 @@ function resolver(sheets: readonly BackendSheet[], rec: MarkRecord | null): Reso
  */
 function keptPart(b: MarkBackend, rec: MarkRecord, res: Resolver, inScope: (sheet: string) => boolean): MarkRecord {
   const kept = emptyRecord();
-  const sheetIds: Record<string, string> = {};
+  const sheetIds: Record<string, string> = sheetMap();
   const keepSheet = (cur: BackendSheet) => {
     if (cur.id) sheetIds[cur.name] = cur.id;
   };
@@ -158,7 +160,7 @@ function keptPart(b: MarkBackend, rec: MarkRecord, res: Resolver, inScope: (shee
     for (const [recorded, cells] of Object.entries(part || {})) {
       const cur = res.current(recorded);
       if (!cur || (inScope(cur.name) && can)) continue;
-      const target = (kept as { [k in typeof into]?: Record<string, Record<string, unknown>> })[into] || {};
+      const target = (kept as { [k in typeof into]?: Record<string, Record<string, unknown>> })[into] || sheetMap();
       target[cur.name] = cells;
       (kept as { [k in typeof into]?: Record<string, Record<string, unknown>> })[into] = target;
       keepSheet(cur);
@@ -168,7 +170,7 @@ function keptPart(b: MarkBackend, rec: MarkRecord, res: Resolver, inScope: (shee
   keepMap(rec.comments, b.comments, 'comments');
   if (Object.keys(sheetIds).length) kept.sheets = sheetIds;
   // Only the other sheets' findings are decoded (a whole-workbook restore keeps none of the 15,000 of a big sheet).
-  const marked: MarkRecord['marked'] = {};
+  const marked: MarkRecord['marked'] = sheetMap();
   for (const [recorded, list] of Object.entries(rec.marked)) {
     const cur = res.current(recorded);
     if (cur && !inScope(cur.name)) marked[recorded] = list;
@@ -436,14 +438,14 @@ async function render(b: MarkBackend, input: RenderInput): Promise<RenderResult>
   const writesText = (t: Target) => b.cellText !== 'none' && !(t.orig && t.orig.userComment);
   if (b.cellText === 'note') {
     // Copies of kept per-sheet maps (the record's objects are shared with `kept`), made once per sheet.
-    const notes: NonNullable<MarkRecord['notes']> = { ...(rec.notes || {}) };
+    const notes: NonNullable<MarkRecord['notes']> = sheetMap(rec.notes);
     const copied = new Set<string>();
     for (const t of all) {
       if (!writesText(t)) continue;
       const n = t.orig ? t.orig.note : null;
       const original: NoteOriginal = !n ? null : n.author ? [n.text, n.author] : n.text;
       if (!copied.has(t.sheet)) {
-        notes[t.sheet] = { ...(notes[t.sheet] || {}) };
+        notes[t.sheet] = { ...(own(notes, t.sheet) || {}) };
         copied.add(t.sheet);
       }
       notes[t.sheet][t.address] = original;
@@ -502,13 +504,13 @@ async function render(b: MarkBackend, input: RenderInput): Promise<RenderResult>
       await pause();
     }
     const ids = await Promise.all(added.map((t) => t.commentId as Promise<string | undefined>));
-    const comments: NonNullable<MarkRecord['comments']> = { ...(rec.comments || {}) };
+    const comments: NonNullable<MarkRecord['comments']> = sheetMap(rec.comments);
     const copied = new Set<string>();
     added.forEach((t, k) => {
       const id = ids[k];
       if (!id) return;
       if (!copied.has(t.sheet)) {
-        comments[t.sheet] = { ...(comments[t.sheet] || {}) };
+        comments[t.sheet] = { ...(own(comments, t.sheet) || {}) };
         copied.add(t.sheet);
       }
       comments[t.sheet][t.address] = id;

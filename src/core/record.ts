@@ -321,14 +321,29 @@ export function encodeFindings(findings: readonly StoredFinding[]): Pick<MarkRec
     }
     return i;
   };
-  const marked: MarkRecord['marked'] = {};
+  const marked: MarkRecord['marked'] = sheetMap();
   for (const f of findings) {
     const anchorSame = f.at !== null && f.cell.replace(/\$/g, '').split(':')[0] === f.at;
     const t: MarkRecord['marked'][string][number] = [f.cell, SEVERITIES.indexOf(f.severity), id(f.rule), id(f.message), f.suggestion ? id(f.suggestion) : -1];
     if (!anchorSame) t.push(f.at || '');
-    (marked[f.sheet] = marked[f.sheet] || []).push(t);
+    (marked[f.sheet] = own(marked, f.sheet) || []).push(t);
   }
   return { texts, marked };
+}
+
+/**
+ * An object keyed by sheet names, without a prototype: a sheet named "constructor" or "__proto__" is a key like any
+ * other (on a plain object the first finds Object's constructor, the second sets the prototype).
+ */
+export function sheetMap<T>(from?: Record<string, T>): Record<string, T> {
+  const m = Object.create(null) as Record<string, T>;
+  if (from) for (const k of Object.keys(from)) m[k] = from[k];
+  return m;
+}
+
+/** The value under an own key only (never one inherited from Object.prototype). */
+export function own<T>(o: Record<string, T> | undefined, key: string): T | undefined {
+  return o && Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
 }
 
 export function decodeFindings(rec: Pick<MarkRecord, 'texts' | 'marked'>): StoredFinding[] {

@@ -16,10 +16,12 @@ import { cellNoteText } from './exceljs-load';
 /** The very hidden sheet holding the record. */
 export const RECORD_SHEET = 'ptcheck_record';
 /** Excel's cell limit is 32,767 characters. */
-const PART_CHARS = 32000;
-const HEADER_FILL = 'FFD9E1F2';
-const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
-const WIDTHS = [6, 22, 10, 6, 24, 60, 40];
+export const RECORD_PART_CHARS = 32000;
+/** The findings sheet's look, shared with the package writer (patch.ts). */
+export const HEADER_FILL = 'FFD9E1F2';
+export const LINK_COLOR = 'FF0563C1';
+export const FINDINGS_WIDTHS = [6, 22, 10, 6, 24, 60, 40];
+const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: LINK_COLOR }, underline: true };
 
 const argb = (hex: string) => 'FF' + hex.replace('#', '').toUpperCase();
 
@@ -103,7 +105,7 @@ export function exceljsMarkBackend(wb: ExcelJS.Workbook): MarkBackend {
     notes: true,
     comments: false,
     cellsPerFlush: Infinity,
-    partChars: PART_CHARS,
+    partChars: RECORD_PART_CHARS,
     store: sheetRecordStore(wb),
 
     async sheets(): Promise<BackendSheet[]> {
@@ -147,7 +149,7 @@ export function exceljsMarkBackend(wb: ExcelJS.Workbook): MarkBackend {
 
     async addFindingsSheet(name: string, rows: (string | number)[][]): Promise<string | undefined> {
       const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-      ws.columns = WIDTHS.map((width) => ({ width }));
+      ws.columns = FINDINGS_WIDTHS.map((width) => ({ width }));
       rows.forEach((values, k) => {
         const row = ws.getRow(k + 1);
         values.forEach((v, c) => {
@@ -171,7 +173,7 @@ export function exceljsMarkBackend(wb: ExcelJS.Workbook): MarkBackend {
         const sev = byLabel.get(String(values[3]));
         if (sev) row.getCell(4).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(sev) } };
       });
-      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: WIDTHS.length } };
+      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: FINDINGS_WIDTHS.length } };
       return undefined;
     },
 

@@ -57,6 +57,52 @@ export async function checkWorkbookFile(filePath: string): Promise<void> {
   }
 }
 
+/** A package opened for patching (patch.ts): its entries in directory order, each part's text and raw bytes. */
+export interface OpenPackage {
+  entries: readonly ZipEntry[];
+  find(name: string): ZipEntry | undefined;
+  /** The part's text, under the reader's limits (a worksheet's, or the limit of other parts). */
+  text(entry: ZipEntry, worksheet: boolean): Promise<string>;
+  /** The part's bytes as stored (compressed), to copy it unchanged. */
+  raw(entry: ZipEntry): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+export type { ZipEntry };
+
+export async function openPackage(filePath: string): Promise<OpenPackage> {
+  const src = await openFile(filePath);
+  try {
+    const zip = await guarded(async () => {
+      await sniff(src);
+      return readCentralDirectory(src);
+    });
+    return {
+      entries: [...zip.values()],
+      find: (name) => zip.get(name.replace(/^\/+/, '').toLowerCase()),
+      text: (entry, worksheet) =>
+        guarded(async () => {
+          const out: string[] = [];
+          for await (const s of partText(src, entry, worksheet ? L.sheetPart : L.otherPart)) out.push(s);
+          return out.join('');
+        }),
+      raw: (entry) =>
+        guarded(async () => {
+          const header = await src.read(entry.localOffset, 30);
+          if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) throw new WorkbookReadError(T.truncated);
+          const start = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+          const data = await src.read(start, entry.compressedSize);
+          if (data.length !== entry.compressedSize) throw new WorkbookReadError(T.truncated);
+          return data;
+        }),
+      close: () => src.close(),
+    };
+  } catch (e) {
+    await src.close();
+    throw e;
+  }
+}
+
 async function readFromSource(src: Source): Promise<Grid[]> {
   return guarded(async () => {
     await sniff(src);
@@ -212,6 +258,7 @@ interface ZipEntry extends PartRef {
   /** As the central directory declares it: checked up front, then the inflated bytes are counted anyway. */
   uncompressedSize: number;
   localOffset: number;
+  crc: number;
 }
 
 /** Entries keyed by lower-cased part name (OPC part names are case-insensitive). */
@@ -248,6 +295,7 @@ async function readCentralDirectory(src: Source): Promise<Zip> {
     if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw new WorkbookReadError(T.truncated);
     const flags = cd.readUInt16LE(p + 8);
     const method = cd.readUInt16LE(p + 10);
+    const crc = cd.readUInt32LE(p + 16);
     let compressedSize = cd.readUInt32LE(p + 20);
     let uncompressedSize = cd.readUInt32LE(p + 24);
     const nameLen = cd.readUInt16LE(p + 28);
@@ -276,7 +324,7 @@ async function readCentralDirectory(src: Source): Promise<Zip> {
       x += 4 + len;
     }
     const key = name.replace(/^\/+/, '').toLowerCase();
-    if (!zip.has(key)) zip.set(key, { name, method, flags, compressedSize, uncompressedSize, localOffset });
+    if (!zip.has(key)) zip.set(key, { name, method, flags, compressedSize, uncompressedSize, localOffset, crc });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return zip;

@@ -54,6 +54,16 @@ export class NativeZip {
     this.add(options.name, raw, false);
   }
 
+  /** A part as another zip stored it (compressed bytes, CRC and size from its directory): copied, not re-deflated. */
+  appendStored(name: string, data: Buffer, crc: number, size: number, method: number): void {
+    this.put({ name: Buffer.from(name, 'utf8'), data, crc: crc >>> 0, size, method, dir: name.endsWith('/') }, name);
+  }
+
+  /** A part, deflated, without the folder entries JSZip adds (a patched package keeps its own entries). */
+  appendPart(name: string, raw: Buffer): void {
+    this.add(name, raw, false);
+  }
+
   /** JSZip's createFolders: each parent folder gets an entry of its own, before the first file in it. */
   private folders(name: string): void {
     const parts = name.split('/');
@@ -66,7 +76,10 @@ export class NativeZip {
 
   private add(name: string, raw: Buffer, dir: boolean): void {
     const data = dir ? raw : zlib.deflateRawSync(raw, { level: this.level });
-    const entry: Entry = { name: Buffer.from(name, 'utf8'), data, crc: dir ? 0 : crc32(raw), size: raw.length, method: dir ? 0 : 8, dir };
+    this.put({ name: Buffer.from(name, 'utf8'), data, crc: dir ? 0 : crc32(raw), size: raw.length, method: dir ? 0 : 8, dir }, name);
+  }
+
+  private put(entry: Entry, name: string): void {
     // A part written twice: the last one wins, where the first stood (JSZip's files object).
     const at = this.seen.has(name) ? this.entries.findIndex((e) => e.name.equals(entry.name)) : -1;
     if (at >= 0) this.entries[at] = entry;
