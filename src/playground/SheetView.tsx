@@ -105,14 +105,15 @@ function SheetRowView(props: SheetRowProps): JSX.Element {
 const SheetRow = React.memo(SheetRowView, (a, b) => a.sig === b.sig && a.editing === b.editing && a.row === b.row && !a.editing && !b.editing);
 
 export function SheetView(props: SheetViewProps): JSX.Element {
-  const { sheet, selection, maxRows = 1500 } = props;
+  // A window of rows around the selection: rendering 1,500 rows of a large sheet again after each batch of marks
+  // held the page for a few hundred milliseconds; a finding far down the sheet is still shown when clicked.
+  const { sheet, selection, maxRows = 600 } = props;
   const scroller = React.useRef<HTMLDivElement>(null);
   const [editing, setEditing] = React.useState<{ row: number; col: number; text: string } | null>(null);
   const commit = () => {
     if (editing && props.onEdit) props.onEdit(editing.row, editing.col, editing.text);
     setEditing(null);
   };
-  const rows = Math.min(sheet.rowCount, maxRows);
   const cols = Math.max(sheet.colCount, 1);
   const sel = React.useMemo(() => {
     if (!selection) return null;
@@ -122,19 +123,25 @@ export function SheetView(props: SheetViewProps): JSX.Element {
       return null;
     }
   }, [selection]);
+  const first = sel && sel.top >= maxRows - 20 ? Math.max(0, Math.min(sel.top - Math.floor(maxRows / 3), sheet.rowCount - maxRows)) : 0;
+  const rows = Math.min(sheet.rowCount, first + maxRows);
 
   // Merge masters and covered cells of the rows shown, for rowSpan/colSpan (a sheet may hold 25,000 merges).
-  const { masters, covered } = React.useMemo(() => {
+  const { masters, covered, origin } = React.useMemo(() => {
+    const origin = new Map<string, number>();
     const m = new Map<string, Rect>();
     const c = new Set<string>();
     for (const r of sheet.merges) {
-      if (r.top >= rows) continue;
-      m.set(r.top + ':' + r.left, r);
-      for (let i = r.top; i <= Math.min(r.bottom, rows - 1); i++)
-        for (let j = r.left; j <= r.right; j++) if (i !== r.top || j !== r.left) c.add(i + ':' + j);
+      if (r.top >= rows || r.bottom < first) continue;
+      // A merge begun above the window is shown from its first row in the window, with its master's content.
+      const top = Math.max(r.top, first);
+      m.set(top + ':' + r.left, { top, left: r.left, bottom: r.bottom, right: r.right });
+      for (let i = top; i <= Math.min(r.bottom, rows - 1); i++)
+        for (let j = r.left; j <= r.right; j++) if (i !== top || j !== r.left) c.add(i + ':' + j);
+      if (top !== r.top) origin.set(top + ':' + r.left, r.top);
     }
-    return { masters: m, covered: c };
-  }, [sheet, props.version, rows]);
+    return { masters: m, covered: c, origin };
+  }, [sheet, props.version, rows, first]);
 
   React.useEffect(() => {
     if (!sel || !scroller.current) return;
@@ -148,14 +155,15 @@ export function SheetView(props: SheetViewProps): JSX.Element {
   for (let c = 0; c < cols; c++) header.push(<th key={c} style={{ width: COL_WIDTH }}>{colToLetters(c)}</th>);
 
   const body: JSX.Element[] = [];
-  for (let r = 0; r < rows; r++) {
+  for (let r = first; r < rows; r++) {
     const cells: RowCell[] = [];
     let sig = '';
     for (let c = 0; c < cols; c++) {
       const key = r + ':' + c;
       if (covered.has(key)) continue;
       const m = masters.get(key);
-      const cell = sheet.cell(r, c);
+      const from = origin.get(key);
+      const cell = sheet.cell(from === undefined ? r : from, c);
       const inSel = !!sel && r >= sel.top && r <= sel.bottom && c >= sel.left && c <= sel.right;
       const rowSpan = m ? m.bottom - m.top + 1 : 1;
       const colSpan = m ? m.right - m.left + 1 : 1;
@@ -168,7 +176,7 @@ export function SheetView(props: SheetViewProps): JSX.Element {
   }
   return (
     <div className="pg-sheet" ref={scroller} data-testid="sheet-view" data-sheet={sheet.name}>
-      {sheet.rowCount > rows ? <div className="pg-cut">{T.rowsCut(rows, sheet.rowCount)}</div> : null}
+      {sheet.rowCount > rows - first ? <div className="pg-cut">{T.rowsCut(first + 1, rows, sheet.rowCount)}</div> : null}
       <table className="pg-grid" style={{ width: 44 + cols * COL_WIDTH }}>
         <thead>
           <tr>{header}</tr>

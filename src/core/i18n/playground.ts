@@ -24,7 +24,7 @@ export const playgroundText = {
   download: '下载工作簿',
   loading: '正在打开工作簿…',
   loaded: (name: string, sheets: number) => `已打开 ${name}（${sheets} 个工作表）`,
-  rowsCut: (shown: number, total: number) => `只显示前 ${shown} 行（共 ${total} 行）；检查覆盖全部行。`,
+  rowsCut: (from: number, to: number, total: number) => `只显示第 ${from}–${to} 行（共 ${total} 行，选中单元格时显示其附近的行）；检查覆盖全部行。`,
   emptySheet: '此工作表是空的。',
   emptyFile: '文件是空的（0 字节），不是工作簿。',
   legacyFile: '这是旧版 .xls 或其他 Office 文件，只支持 .xlsx。请在 Excel 或 WPS 中另存为 .xlsx。',
