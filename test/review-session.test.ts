@@ -185,6 +185,11 @@ it('across sessions: remarks resolved by their finding, verdict choices kept, th
   const other = p0.proposed === 'return' ? 'revise' : 'return';
   await review.setVerdict(p0.table, other);
   expect(review.getState().projects[0].chosen).toEqual({ verdict: other, by: '王审核', date: '2026年12月2日' });
+  // 恢复为建议结论: the choice leaves the record, the proposal shows again; then chosen once more for the pass below.
+  await review.resetVerdict(p0.table);
+  expect(review.getState().projects[0]).toMatchObject({ verdict: p0.proposed, chosen: null });
+  expect((await pane.host.reviewState()).verdicts[p0.key]).toBeUndefined();
+  await review.setVerdict(p0.table, other);
   await review.writeSummary();
   const rec = await pane.host.reviewState();
   expect(rec.passes.length).toBe(1);

@@ -189,6 +189,18 @@ export class ReviewSession extends Store<ReviewState> {
     });
   }
 
+  /** Back to the proposed verdict: the reviewer's choice is taken out of the workbook's record. */
+  resetVerdict(table: number): Promise<void> {
+    const p = this.state.projects.find((x) => x.table === table);
+    if (!p || !p.chosen) return Promise.resolve();
+    this.set({ projects: this.state.projects.map((x) => (x === p ? { ...x, verdict: p.proposed, chosen: null } : x)) });
+    return this.write('verdict', async () => {
+      await this.pane.host.updateReview({ kind: 'verdict', project: p.key, choice: null });
+      await this.refresh();
+      return null;
+    });
+  }
+
   /** Writes the 审核结论 sheet: per project the verdict and counts, then every remark; A4, header rows repeated. */
   writeSummary(): Promise<void> {
     if (!this.needName()) return Promise.resolve();

@@ -89,6 +89,7 @@ export const reviewPaneText = {
   remarkRemove: '删除',
   projectsTitle: '各项目审核结论',
   verdictProposed: (v: string) => `建议：${v}`,
+  verdictReset: '恢复为建议结论',
   counts: (e: number, w: number, i: number) => `${severityLabel.error} ${e} · ${severityLabel.warning} ${w} · ${severityLabel.info} ${i}`,
   outside: '表格之外',
   writeSummary: '写入审核结论表',

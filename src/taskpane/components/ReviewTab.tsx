@@ -162,6 +162,9 @@ export function ReviewTab(props: TabProps): JSX.Element {
                 {R.verdictProposed(verdictLabel[p.proposed])}
                 {p.chosen ? ' · ' + R.verdictChosen(p.chosen.by, p.chosen.date) : ''}
               </Text>
+              {p.chosen && p.chosen.verdict !== p.proposed ? (
+                <DefaultButton className={css.small} data-testid="review-verdict-reset" text={R.verdictReset} onClick={() => void review.resetVerdict(p.table)} disabled={busy} />
+              ) : null}
               {p.change ? (
                 <Text className={css.small} data-testid="review-project-change">
                   {changeText(p.change)}
