@@ -122,6 +122,7 @@ function subject(wb: ExcelJS.Workbook): ContractSubject {
     ignoreFinding: (d, by) => marking.ignoreFinding(backend(), d, by),
     unignoreFinding: (key) => marking.unignoreFinding(backend(), key),
     reviewState: async () => marking.reviewState(backend()),
+    updateReview: (change) => marking.updateReview(backend(), change),
     // The CLI writes templates with ExcelJS (ptcheck fill); it inserts no library rows.
     writeSheet: async (ops) => ({ sheet: addSheet(wb, ops).name }),
   };

@@ -13,7 +13,7 @@ import { annotateText, severityLabel } from '../../src/core/i18n/host';
 import { markText } from '../../src/core/i18n/marks';
 import { ApplyOptions, ClearOptions, MarkSummary, RemarkInput, MarkWriteError } from '../../src/core/marking';
 import { MARK_FILL, planMarks } from '../../src/core/marks';
-import { Ignored, RECORD_KEY, RecordError, RecordStore, Remark, ReviewRecord } from '../../src/core/record';
+import { Ignored, RECORD_KEY, RecordError, RecordStore, Remark, ReviewChange, ReviewRecord } from '../../src/core/record';
 import { readGrids } from '../../src/hosts/workbook/read';
 import { parseGrids } from '../../src/core/parse';
 import { InsertPlan, applyInsertPlan } from '../../src/core/rows';
@@ -66,6 +66,7 @@ export interface ContractHost {
   ignoreFinding(d: Diagnostic, by: string): Promise<Ignored>;
   unignoreFinding(key: string): Promise<void>;
   reviewState(): Promise<ReviewRecord>;
+  updateReview(change: ReviewChange): Promise<ReviewRecord>;
   /** Where the host can insert library rows / write a template sheet (the ExcelJS host only writes templates). */
   insertRows?(sheet: string, plan: InsertPlan): Promise<{ inserted: number }>;
   writeSheet?(ops: SheetOps): Promise<{ sheet: string }>;
@@ -353,6 +354,25 @@ export function describeHostContract(name: string, caps: ContractCaps, make: (wb
       expect((await s.host.reviewState()).ignored).toEqual([]);
       await s.host.clearMarks();
       expect(s.state()).toEqual(before);
+    });
+
+    it('review record: a verdict choice and a pass are kept (across save and reopen), a choice taken back; no cell changes', async () => {
+      const { s, before } = await opened();
+      const choice = { verdict: 'revise' as const, by: '王审核', date: '2026年12月3日' };
+      let rec = await s.host.updateReview({ kind: 'verdict', project: 'p1', choice });
+      expect(rec.verdicts.p1).toEqual(choice);
+      const pass = { id: 'pass-1', at: '2026-12-03T09:00:00.000Z', date: '2026年12月3日', by: '王审核', projects: [] };
+      rec = await s.host.updateReview({ kind: 'pass', pass });
+      expect(rec.passes.map((p) => p.id)).toEqual(['pass-1']);
+      // The same pass written again replaces it.
+      rec = await s.host.updateReview({ kind: 'pass', pass: { ...pass, by: '李审核' } });
+      expect(rec.passes.map((p) => p.by)).toEqual(['李审核']);
+      expect(s.state()).toEqual(before);
+      const s2 = s.reopen ? await reopen(s) : s;
+      expect((await s2.host.reviewState()).verdicts.p1).toEqual(choice);
+      rec = await s2.host.updateReview({ kind: 'verdict', project: 'p1', choice: null });
+      expect(rec.verdicts.p1).toBeUndefined();
+      expect((await s2.host.reviewState()).passes.length).toBe(1);
     });
 
     it('a damaged or newer record is reported in Chinese and nothing is changed', async () => {
