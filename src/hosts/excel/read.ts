@@ -197,7 +197,7 @@ export async function readSheetsInto(context: Excel.RequestContext, names: reado
   if (opts.mergedAreas) {
     // The bound assumes continuation cells are blank; a file written by another program may break that: ask
     // again in smaller pieces, then fall back to inferring the merges.
-    merges = await readMerges(context, reads, MERGED_AREAS_LIMIT, pause).catch(() => readMerges(context, reads, MERGED_AREAS_LIMIT / 8, pause).catch(() => null));
+    merges = await readMerges(context, reads, MERGED_AREAS_LIMIT).catch(() => readMerges(context, reads, MERGED_AREAS_LIMIT / 8).catch(() => null));
   }
   for (let i = 0; i < reads.length; i++) {
     const s = reads[i];
@@ -213,10 +213,13 @@ export async function readSheetsInto(context: Excel.RequestContext, names: reado
   return reads.map((s) => s.grid);
 }
 
-/** Merged areas registered between two pauses (a stacked sheet of 1,000 tables has about 25,000). */
+/**
+ * Merged areas registered between two pauses (a stacked sheet of 1,000 tables has about 25,000). Never inside
+ * readMerges: its failures fall back to smaller queries, and a cancel thrown by the pause must not be one of them.
+ */
 const MERGES_PER_PAUSE = 2000;
 
-async function readMerges(context: Excel.RequestContext, reads: SheetRead[], limit: number, pause: Pause): Promise<Map<SheetRead, Rect[]>> {
+async function readMerges(context: Excel.RequestContext, reads: SheetRead[], limit: number): Promise<Map<SheetRead, Rect[]>> {
   const sheets = context.workbook.worksheets;
   const asked: { s: SheetRead; areas: Excel.RangeAreas }[] = [];
   for (const s of reads) {
@@ -235,8 +238,6 @@ async function readMerges(context: Excel.RequestContext, reads: SheetRead[], lim
     let list = out.get(s);
     if (!list) out.set(s, (list = []));
     for (const r of areasToRects(areas.address)) if (r.top !== r.bottom || r.left !== r.right) list.push(r);
-    // Each answer's addresses are parsed in a turn of their own.
-    await pause();
   }
   return out;
 }

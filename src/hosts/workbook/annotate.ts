@@ -7,19 +7,18 @@ import type ExcelJS from 'exceljs';
 import { Diagnostic } from '../../core/diagnostic';
 import { readErrorText } from '../../core/i18n/host';
 import * as fs from 'fs';
-import * as path from 'path';
 import { applyMarks, MarkSummary, MarkWriteError } from '../../core/marking';
 import { checkWorkbookFile, openPackage, WorkbookReadError } from './read';
 import { PatchedWorkbook, PatchUnsupported } from './patch';
 import { loadWithMerges } from './exceljs-load';
 import { exceljsMarkBackend } from './marks';
-import { saveWorkbook } from './save';
+import { saveWorkbook, writeAtomically } from './save';
 
 export async function writeAnnotatedCopy(srcPath: string, outPath: string, diagnostics: Diagnostic[], options: { patch?: boolean } = {}): Promise<void> {
   // The patcher reads under the reader's limits and keys nothing by workbook text; ExcelJS gets the file only after
   // the reader's checks and Chinese reasons (a DTD, a sheet named __proto__).
   const patched = options.patch === false ? null : await patchedCopy(srcPath, diagnostics);
-  if (patched) return writeAtomically(outPath, patched);
+  if (patched) return writeAtomically(outPath, (tmp) => fs.promises.writeFile(tmp, patched));
   await checkWorkbookFile(srcPath);
   const wb = await loadWorkbook(srcPath);
   await markWorkbook(wb, diagnostics);
@@ -45,17 +44,6 @@ export async function patchedCopy(srcPath: string, diagnostics: readonly Diagnos
     return null;
   } finally {
     await pkg.close();
-  }
-}
-
-async function writeAtomically(outPath: string, buf: Buffer): Promise<void> {
-  const tmp = path.join(path.dirname(outPath), `.${path.basename(outPath)}.${process.pid}.tmp`);
-  try {
-    await fs.promises.writeFile(tmp, buf);
-    await fs.promises.rename(tmp, outPath);
-  } catch (e) {
-    await fs.promises.rm(tmp, { force: true });
-    throw e;
   }
 }
 

@@ -19,6 +19,7 @@ import { MARK_FILL } from '../../core/marks';
 import { RecordStore } from '../../core/record';
 import { FINDINGS_WIDTHS, HEADER_FILL, LINK_COLOR, RECORD_PART_CHARS, RECORD_SHEET, exceljsFillKey } from './marks';
 import { OpenPackage, ZipEntry } from './read';
+import { Rel, attrs, relsOf, resolvePart, xmlCharAllowed, xmlDecode } from './scan';
 import { NativeZip } from './zip-write';
 
 /** The package is not in the shape this writer edits: use ExcelJS. */
@@ -35,17 +36,6 @@ const CT = {
 
 // ---------------------------------------------------------------------------------------------------------
 // XML text helpers. Every scan is linear: tags are found with indexOf and ended with a quote-aware loop.
-
-function decode(s: string): string {
-  if (s.indexOf('&') < 0) return s;
-  return s.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|lt|gt|amp|quot|apos);/g, (_, e: string) => {
-    if (e[0] === '#') {
-      const n = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return n <= 0x10ffff ? String.fromCodePoint(n) : '\uFFFD';
-    }
-    return ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[e];
-  });
-}
 
 /** Text for an element or attribute: XML's specials escaped, characters XML 1.0 cannot hold as _xHHHH_ (OOXML). */
 const RARE = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
@@ -69,10 +59,7 @@ function esc(s: string): string {
 function badCharRef(xml: string): boolean {
   const re = /&#(x[0-9a-fA-F]{1,8}|[0-9]{1,10});/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) {
-    const n = m[1][0] === 'x' ? parseInt(m[1].slice(1), 16) : parseInt(m[1], 10);
-    if (n > 0x10ffff || (n < 0x20 && n !== 9 && n !== 10 && n !== 13) || (n >= 0xd800 && n <= 0xdfff) || n === 0xfffe || n === 0xffff) return true;
-  }
+  while ((m = re.exec(xml))) if (!xmlCharAllowed(m[1][0] === 'x' ? parseInt(m[1].slice(1), 16) : parseInt(m[1], 10))) return true;
   return false;
 }
 
@@ -125,40 +112,13 @@ function attrValue(tag: string, name: string): string | undefined {
     if (q !== '"' && q !== "'") continue;
     const end = tag.indexOf(q, i + key.length + 1);
     if (end < 0) return undefined;
-    return decode(tag.slice(i + key.length + 1, end));
+    return xmlDecode(tag.slice(i + key.length + 1, end));
   }
   return undefined;
 }
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-}
-
-/** Every attribute of a tag, scanned once (a regular expression backtracked quadratically on long names). */
-function attrsOf(tag: string): Map<string, string> {
-  const out = new Map<string, string>();
-  let i = tag.indexOf(' ');
-  if (i < 0) return out;
-  while (i < tag.length) {
-    while (i < tag.length && isSpace(tag.charCodeAt(i))) i++;
-    const nameStart = i;
-    while (i < tag.length && /[\w:.-]/.test(tag[i])) i++;
-    const name = tag.slice(nameStart, i);
-    while (i < tag.length && isSpace(tag.charCodeAt(i))) i++;
-    if (!name || tag[i] !== '=') {
-      i = Math.max(i, nameStart) + 1;
-      continue;
-    }
-    i++;
-    while (i < tag.length && isSpace(tag.charCodeAt(i))) i++;
-    const q = tag[i];
-    if (q !== '"' && q !== "'") continue;
-    const end = tag.indexOf(q, i + 1);
-    if (end < 0) break;
-    out.set(name, decode(tag.slice(i + 1, end)));
-    i = end + 1;
-  }
-  return out;
 }
 
 /** `<x …/>` as an open tag `<x …>`. */
@@ -210,16 +170,6 @@ function section(xml: string, name: string, item: string): { start: number; open
   return { start, openEnd, close, end: close + name.length + 3, list };
 }
 
-function resolvePart(baseDir: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const out: string[] = [];
-  for (const s of (baseDir ? baseDir.split('/') : []).concat(target.split('/'))) {
-    if (s === '..') out.pop();
-    else if (s && s !== '.') out.push(s);
-  }
-  return out.join('/');
-}
-
 function relativeTo(baseDir: string, part: string): string {
   const from = baseDir ? baseDir.split('/') : [];
   const to = part.split('/');
@@ -230,22 +180,6 @@ function relativeTo(baseDir: string, part: string): string {
 
 const dirOf = (part: string) => (part.includes('/') ? part.slice(0, part.lastIndexOf('/')) : '');
 const relsPathOf = (part: string) => (dirOf(part) ? dirOf(part) + '/' : '') + '_rels/' + part.slice(part.lastIndexOf('/') + 1) + '.rels';
-
-interface Rel {
-  id: string;
-  type: string;
-  target: string;
-  external: boolean;
-}
-
-function relsOf(xml: string): Rel[] {
-  const out: Rel[] = [];
-  for (let i = nextTag(xml, 'Relationship', 0); i >= 0; i = nextTag(xml, 'Relationship', i + 1)) {
-    const a = attrsOf(xml.slice(i, tagEnd(xml, i)));
-    out.push({ id: a.get('Id') || '', type: a.get('Type') || '', target: a.get('Target') || '', external: a.get('TargetMode') === 'External' });
-  }
-  return out;
-}
 
 function freeRelId(rels: readonly Rel[]): string {
   const ids = new Set(rels.map((r) => r.id));
@@ -274,15 +208,15 @@ interface ColorModel {
 }
 
 function colorModel(tag: string): ColorModel | undefined {
-  const a = attrsOf(tag);
+  const a = attrs(tag);
   // ExcelJS's ColorXform: rgb, else theme (with tint), else indexed, else nothing.
-  if (a.get('rgb')) return { argb: a.get('rgb') };
-  if (a.get('theme')) {
-    const m: ColorModel = { theme: parseInt(a.get('theme')!, 10) };
-    if (a.get('tint')) m.tint = parseFloat(a.get('tint')!);
+  if (a.rgb) return { argb: a.rgb };
+  if (a.theme) {
+    const m: ColorModel = { theme: parseInt(a.theme, 10) };
+    if (a.tint) m.tint = parseFloat(a.tint);
     return m;
   }
-  if (a.get('indexed')) return { indexed: parseInt(a.get('indexed')!, 10) };
+  if (a.indexed) return { indexed: parseInt(a.indexed, 10) };
   return undefined;
 }
 
@@ -292,7 +226,7 @@ function fillModel(xml: string): Record<string, unknown> {
   const p = nextTag(xml, 'patternFill', 0);
   if (p < 0) return {};
   const te = tagEnd(xml, p);
-  const model: Record<string, unknown> = { type: 'pattern', pattern: attrsOf(xml.slice(p, te)).get('patternType') };
+  const model: Record<string, unknown> = { type: 'pattern', pattern: attrValue(xml.slice(p, te), 'patternType') };
   if (xml[te - 2] !== '/') {
     const close = xml.indexOf('</patternFill>', te);
     for (const name of ['fgColor', 'bgColor']) {
@@ -528,8 +462,8 @@ class SheetPart {
     const cols = section(head, 'cols', 'col');
     if (cols)
       for (const c of cols.list) {
-        const a = attrsOf(c);
-        if (a.get('style')) this.colStyles.push({ min: parseInt(a.get('min') || '0', 10), max: parseInt(a.get('max') || '0', 10), s: parseInt(a.get('style')!, 10) || 0 });
+        const a = attrs(c);
+        if (a.style) this.colStyles.push({ min: parseInt(a.min || '0', 10), max: parseInt(a.max || '0', 10), s: parseInt(a.style, 10) || 0 });
       }
     this.protected = /<sheetProtection\b[^<>]*\ssheet\s*=\s*["'](?:1|true)["']/.test(xml.slice(this.dataEnd));
   }
@@ -655,7 +589,7 @@ class SheetPart {
     if (legacyDrawingRid) {
       const rootEnd = tagEnd(text, text.indexOf('<worksheet'));
       const root = text.slice(text.indexOf('<worksheet'), rootEnd);
-      const declared = attrsOf(root).get('xmlns:r');
+      const declared = attrs(root)['xmlns:r'];
       if (declared === undefined) text = text.slice(0, rootEnd - 1) + ` xmlns:r="${NS_R}"` + text.slice(rootEnd - 1);
       else if (declared !== NS_R) throw new PatchUnsupported('r prefix');
     }
@@ -707,9 +641,9 @@ class SharedStrings {
     const start = xml.indexOf('<sst');
     const openEnd = tagEnd(xml, start);
     let open = xml.slice(start, openEnd);
-    const a = attrsOf(open);
-    if (a.has('uniqueCount')) open = withAttr(open, 'uniqueCount', String(this.base + this.added.length));
-    if (a.has('count')) open = withAttr(open, 'count', String((parseInt(a.get('count')!, 10) || 0) + this.refs));
+    const a = attrs(open);
+    if (a.uniqueCount !== undefined) open = withAttr(open, 'uniqueCount', String(this.base + this.added.length));
+    if (a.count !== undefined) open = withAttr(open, 'count', String((parseInt(a.count, 10) || 0) + this.refs));
     if (open.endsWith('/>')) {
       xml = xml.slice(0, start) + open.slice(0, -2) + '>' + items + '</sst>' + xml.slice(openEnd);
       return xml;
@@ -798,17 +732,17 @@ export class PatchedWorkbook {
     const sheetsSec = section(book, 'sheets', 'sheet');
     if (!sheetsSec) throw new PatchUnsupported('no sheets');
     for (const tag of sheetsSec.list) {
-      const a = attrsOf(tag.slice(0, tagEnd(tag, 0)));
-      const rel = this.bookRels.find((r) => r.id === a.get('r:id'));
+      const a = attrs(tag.slice(0, tagEnd(tag, 0)));
+      const rel = this.bookRels.find((r) => r.id === a['r:id']);
       if (!rel) throw new PatchUnsupported('sheet relationship');
-      const name = a.get('name') || '';
+      const name = xmlDecode(a.name || '');
       if (name.toLowerCase() === RECORD_SHEET.toLowerCase()) throw new PatchUnsupported('record present');
       // Chart sheets keep their place and are never marked.
       if (!/\/worksheet$/.test(rel.type) || rel.external) {
-        this.sheets.push({ name, sheetId: parseInt(a.get('sheetId') || '0', 10) || 0, part: '' });
+        this.sheets.push({ name, sheetId: parseInt(a.sheetId || '0', 10) || 0, part: '' });
         continue;
       }
-      this.sheets.push({ name, sheetId: parseInt(a.get('sheetId') || '0', 10) || 0, part: resolvePart(dir, rel.target) });
+      this.sheets.push({ name, sheetId: parseInt(a.sheetId || '0', 10) || 0, part: resolvePart(dir, rel.target) });
     }
     const stylesRel = this.bookRels.find((r) => /\/styles$/.test(r.type));
     if (!stylesRel) throw new PatchUnsupported('no styles');
@@ -940,7 +874,9 @@ export class PatchedWorkbook {
       });
       out.push(`<row r="${r}" s="${k === 0 ? headerRow : body}" customFormat="1">${cells.join('')}</row>`);
     });
-    const width = rows.length ? Math.max(...rows.map((r) => r.length), FINDINGS_WIDTHS.length) : FINDINGS_WIDTHS.length;
+    // A loop, not Math.max(...rows): a sheet of 100,000 findings would overflow the call stack.
+    let width = FINDINGS_WIDTHS.length;
+    for (const r of rows) if (r.length > width) width = r.length;
     const last = colToLetters(width - 1);
     const cols = FINDINGS_WIDTHS.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
     return (
@@ -1072,7 +1008,7 @@ export class PatchedWorkbook {
       const close = bookXml.indexOf('</sheets>');
       if (close < 0) throw new PatchUnsupported('sheets end');
       bookXml = bookXml.slice(0, close) + sheetTags.join('') + bookXml.slice(close);
-      if (attrsOf(bookXml.slice(bookXml.indexOf('<workbook'), tagEnd(bookXml, bookXml.indexOf('<workbook')))).get('xmlns:r') !== NS_R) throw new PatchUnsupported('r prefix');
+      if (attrs(bookXml.slice(bookXml.indexOf('<workbook'), tagEnd(bookXml, bookXml.indexOf('<workbook'))))['xmlns:r'] !== NS_R) throw new PatchUnsupported('r prefix');
       changed.set(this.bookPath, bookXml);
     }
     if (this.sst.changed) {

@@ -88,10 +88,7 @@ export async function openPackage(filePath: string): Promise<OpenPackage> {
         }),
       raw: (entry) =>
         guarded(async () => {
-          const header = await src.read(entry.localOffset, 30);
-          if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) throw new WorkbookReadError(T.truncated);
-          const start = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-          const data = await src.read(start, entry.compressedSize);
+          const data = await src.read(await dataStart(src, entry), entry.compressedSize);
           if (data.length !== entry.compressedSize) throw new WorkbookReadError(T.truncated);
           return data;
         }),
@@ -330,6 +327,15 @@ async function readCentralDirectory(src: Source): Promise<Zip> {
   return zip;
 }
 
+/** Where an entry's stored bytes begin (after its local header), checked to lie within the file. */
+async function dataStart(src: Source, entry: ZipEntry): Promise<number> {
+  const header = await src.read(entry.localOffset, 30);
+  if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) throw new WorkbookReadError(T.truncated);
+  const start = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  if (start + entry.compressedSize > src.size) throw new WorkbookReadError(T.truncated);
+  return start;
+}
+
 /**
  * The text of one part, decoded as UTF-8 across chunk boundaries, chunk by chunk. Refuses the part once its
  * inflated bytes pass `limit` or the ratio limit (a zip bomb stops after a few MB of work).
@@ -338,11 +344,8 @@ async function* partText(src: Source, entry: ZipEntry, limit: number, tally?: Ta
   if (entry.flags & 0x1) throw new WorkbookReadError(T.zipEncrypted);
   const declared = inflateOverLimit(entry.uncompressedSize, entry.compressedSize, limit, L);
   if (declared) throw new WorkbookReadError(T.partTooLarge(entry.name, declared, limit));
-  const header = await src.read(entry.localOffset, 30);
-  if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) throw new WorkbookReadError(T.truncated);
-  const dataStart = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  if (dataStart + entry.compressedSize > src.size) throw new WorkbookReadError(T.truncated);
-  const raw = src.stream(dataStart, entry.compressedSize);
+  const start = await dataStart(src, entry);
+  const raw = src.stream(start, entry.compressedSize);
   let data: Readable;
   // Compressed bytes consumed so far: the ratio is judged as the part inflates, not from the directory's word.
   let consumed = () => entry.compressedSize;

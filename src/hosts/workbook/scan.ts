@@ -78,7 +78,7 @@ function checkProlog(part: string, text: string): string | null {
 // run of name characters with no "=" is scanned once (a required value made each position retry: quadratic).
 const ATTR = /([\w.:-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'))?/g;
 
-function attrs(tag: string): Record<string, string> {
+export function attrs(tag: string): Record<string, string> {
   // No prototype: attribute names come from the file (__proto__="…" must stay an ordinary key).
   const out: Record<string, string> = Object.create(null);
   ATTR.lastIndex = 0;
@@ -97,15 +97,19 @@ function attrLocal(a: Record<string, string>, local: string): string | undefined
 const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-function xmlDecode(s: string): string {
+export function xmlDecode(s: string): string {
   if (s.indexOf('&') < 0) return s;
   return s.replace(ENTITY, (_m, name: string, dec: string, hex: string) => (name ? NAMED[name] : codePoint(parseInt(dec || hex, dec ? 10 : 16))));
 }
 
 /** A character reference's character; one that XML does not allow (&#0;, &#x110000;) reads as U+FFFD. */
 function codePoint(n: number): string {
-  const ok = n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
-  return ok ? String.fromCodePoint(n) : '\ufffd';
+  return xmlCharAllowed(n) ? String.fromCodePoint(n) : '\ufffd';
+}
+
+/** A character XML 1.0 can hold. */
+export function xmlCharAllowed(n: number): boolean {
+  return n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
 }
 
 /** Cell text: XML entities, then OOXML's _xHHHH_ escapes for characters XML cannot carry (e.g. _x000D_). */
@@ -214,7 +218,7 @@ export interface Book {
   date1904: boolean;
 }
 
-function resolvePart(baseDir: string, target: string): string {
+export function resolvePart(baseDir: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
   const parts = (baseDir ? baseDir.split('/') : []).concat(target.split('/'));
   const out: string[] = [];
@@ -225,7 +229,14 @@ function resolvePart(baseDir: string, target: string): string {
   return out.join('/');
 }
 
-function relsOf(xml: string): { id: string; type: string; target: string; external: boolean }[] {
+export interface Rel {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+export function relsOf(xml: string): Rel[] {
   const out = [];
   const r = re('<(?:[\\w.-]+:)?Relationship\\b((?:[^<>"\']|"[^<"]*"|\'[^<\']*\')*)>');
   let m: RegExpExecArray | null;
