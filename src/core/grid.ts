@@ -58,9 +58,27 @@ export function rectToA1(r: Rect): string {
 }
 
 export function parseA1(a1: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
-  if (!m) throw new Error('Bad A1 address: ' + a1);
-  const at = { row: parseInt(m[2], 10) - 1, col: lettersToCol(m[1]) };
+  // By hand, as /^\$?([A-Za-z]{1,3})\$?(\d+)$/ would: findings are sorted by their cells, ten thousand on a large sheet.
+  const s = a1.trim();
+  let k = s.charCodeAt(0) === 0x24 ? 1 : 0;
+  const from = k;
+  let col = 0;
+  for (; k < s.length && k - from < 4; k++) {
+    const c = s.charCodeAt(k) | 32;
+    if (c < 0x61 || c > 0x7a) break;
+    col = col * 26 + (c - 0x60);
+  }
+  const letters = k - from;
+  if (s.charCodeAt(k) === 0x24) k++;
+  const digits = k;
+  let row = 0;
+  for (; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x30 || c > 0x39) break;
+    row = row * 10 + (c - 0x30);
+  }
+  if (letters < 1 || letters > 3 || k === digits || k < s.length) throw new Error('Bad A1 address: ' + a1);
+  const at = { row: row - 1, col: col - 1 };
   // XFE1 or A0 parse but do not exist: callers treat them as malformed, like any bad address.
   if (!(at.row >= 0 && at.row < MAX_ROWS && at.col < MAX_COLS)) throw new Error('A1 address outside the sheet: ' + a1);
   return at;
@@ -97,17 +115,22 @@ export function generalText(v: CellValue): string {
   return v;
 }
 
-/** Column span of the cell key (Excel's 16,384 columns). */
-const KEY_COLS = 16384;
+/** Merges a row may list before it gets a column map (a scan of a long list for every cell read is quadratic). */
+const ROW_LIST_MAX = 8;
+/** A merge covering more cells than this is looked for among the few big ones, not indexed cell by cell. */
+const BIG_MERGE_CELLS = 4096;
+
+/** The merges crossing one row: a short list (the usual few) or, for a row crossed by many, column -> merge. */
+type RowMerges = Rect[] | Map<number, Rect>;
 
 export class Grid {
   readonly name: string;
   private rowsData: (StoredCell | undefined)[][] = [];
   private mergeList: Rect[] = [];
-  /** cell key -> the merge covering it; built lazily (lookups happen for every cell read). */
-  private mergeIndex: Map<number, Rect> | null = null;
+  /** row -> the merges crossing it; built lazily (lookups happen for every cell read, most rows have none). */
+  private mergeIndex: (RowMerges | undefined)[] | null = null;
   /** row -> columns with text; built lazily per row. */
-  private filledCache = new Map<number, number[]>();
+  private filledCache: (number[] | undefined)[] = [];
   private bigMerges: Rect[] = [];
   /** Some cell was set with a formula error (stays set if it is overwritten: a hint, never a wrong "no"). */
   private anyError = false;
@@ -126,7 +149,7 @@ export class Grid {
     const text = cell.text !== undefined ? cell.text : cell.error ? cell.error : generalText(cell.value);
     r[col] = cell.error ? { v: cell.value, t: text, e: cell.error } : { v: cell.value, t: text };
     if (cell.error) this.anyError = true;
-    this.filledCache.delete(row);
+    if (row < this.filledCache.length) this.filledCache[row] = undefined;
     if (row + 1 > this.rowCount) this.rowCount = row + 1;
     if (col + 1 > this.colCount) this.colCount = col + 1;
   }
@@ -144,15 +167,23 @@ export class Grid {
     return this.mergeList;
   }
 
-  private index(): Map<number, Rect> {
+  private index(): (RowMerges | undefined)[] {
     if (this.mergeIndex) return this.mergeIndex;
-    const idx = new Map<number, Rect>();
+    const rows: (Rect[] | undefined)[] = [];
     this.bigMerges = [];
     for (const m of this.mergeList) {
       // A huge merged block (a whole pasted page) would flood the index: scan those few instead.
-      if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 4096) this.bigMerges.push(m);
-      else for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) idx.set(r * KEY_COLS + c, m);
+      if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > BIG_MERGE_CELLS) this.bigMerges.push(m);
+      else for (let r = m.top; r <= m.bottom; r++) (rows[r] || (rows[r] = [])).push(m);
     }
+    const idx: (RowMerges | undefined)[] = rows;
+    rows.forEach((list, r) => {
+      if (!list || list.length <= ROW_LIST_MAX) return;
+      // Later merges win where merges overlap, as in the lists' backward scan.
+      const byCol = new Map<number, Rect>();
+      for (const m of list) for (let c = m.left; c <= m.right; c++) byCol.set(c, m);
+      idx[r] = byCol;
+    });
     this.mergeIndex = idx;
     return idx;
   }
@@ -160,8 +191,19 @@ export class Grid {
   /** The merged area covering (row, col), if any. */
   mergeAt(row: number, col: number): Rect | undefined {
     if (!this.mergeList.length) return undefined;
-    const m = this.index().get(row * KEY_COLS + col);
-    if (m || !this.bigMerges.length) return m;
+    const at = this.index()[row];
+    if (at !== undefined) {
+      if (Array.isArray(at)) {
+        for (let i = at.length - 1; i >= 0; i--) {
+          const m = at[i];
+          if (col >= m.left && col <= m.right) return m;
+        }
+      } else {
+        const m = at.get(col);
+        if (m) return m;
+      }
+    }
+    if (!this.bigMerges.length) return undefined;
     for (const b of this.bigMerges) if (row >= b.top && row <= b.bottom && col >= b.left && col <= b.right) return b;
     return undefined;
   }
@@ -219,7 +261,7 @@ export class Grid {
 
   /** Column indexes holding non-blank text in a row. */
   filledCols(row: number): number[] {
-    const cached = this.filledCache.get(row);
+    const cached = this.filledCache[row];
     if (cached) return cached;
     const r = this.rowsData[row];
     const out: number[] = [];
@@ -229,7 +271,7 @@ export class Grid {
         if (c && c.t.trim() !== '') out.push(i);
       }
     }
-    this.filledCache.set(row, out);
+    this.filledCache[row] = out;
     return out;
   }
 

@@ -5,6 +5,7 @@ import { Field, IndicatorRow, TargetTable } from '../model';
 import { L2Match, LevelMatch, Profile, matchL1, matchL2 } from '../profiles';
 import { ValueAnalysis, analyzeValue, parseAmount, toYuan } from '../value';
 import { Measure, measureOf } from '../semantics';
+import { normLabel } from '../labels';
 
 export interface LogicalRow {
   src: IndicatorRow;
@@ -17,6 +18,8 @@ export interface LogicalRow {
   basis: Field;
   va: ValueAnalysis;
   measure: Measure;
+  /** normLabel of 三级, 描述, 指标值 and 依据, once: many rules compare them, and normalising was a tenth of the rules. */
+  norm: { l3: string; desc: string; value: string; basis: string };
 }
 
 export interface Emit {
@@ -102,6 +105,7 @@ export function buildRows(t: TargetTable, profile: Profile): LogicalRow[] {
       basis,
       va: memo(vaMemo, value.text, () => analyzeValue(value.text)),
       measure: memo(measureMemo, r.l3.text + '\u0000' + r.desc.text, () => measureOf(r.l3.text, r.desc.text)),
+      norm: { l3: normLabel(r.l3.text), desc: normLabel(r.desc.text), value: normLabel(value.text), basis: normLabel(basis.text) },
     });
   }
   return out;

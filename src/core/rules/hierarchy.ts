@@ -47,7 +47,7 @@ function coverage(ctx: TableContext): void {
   // A part continued from another sheet is covered with its first part.
   if (!ctx.rows.length || t.continues !== undefined) return;
   // A row whose 三级 is "无" does not cover anything.
-  const real = ctx.rows.concat(ctx.continuation).filter((r) => r.l3.text.trim() && !NA.test(normLabel(r.l3.text.trim())));
+  const real = ctx.rows.concat(ctx.continuation).filter((r) => r.l3.text.trim() && !NA.test(r.norm.l3));
   const l1 = new Set(real.filter((r) => r.l1).map((r) => r.l1!.role));
   const l2 = new Set(real.filter((r) => r.l2).map((r) => r.l2!.role));
   // A project of a flat list shares the header with the others: its findings go on its own first row.
@@ -109,7 +109,7 @@ function names(ctx: TableContext): void {
     if (len > 40) ctx.emit('indicator.length', cell, msg.indicatorLength(s, len), null, 'warning');
   }
   const { min, max } = ctx.profile.indicatorCount;
-  count += ctx.continuation.filter((r) => r.l3.text.trim() && !NA.test(normLabel(r.l3.text.trim()))).length;
+  count += ctx.continuation.filter((r) => r.l3.text.trim() && !NA.test(r.norm.l3)).length;
   if (ctx.rows.length && ctx.table.continues === undefined && (count < min || count > max) && count > 0) ctx.emit('indicator.count', ctx.table.header.l3, msg.indicatorCount(count, min, max), null, 'warning');
 }
 
@@ -157,7 +157,7 @@ const OUTPUT_NAME = /(人数|次数|场次|个数|篇数|户数|期数|件数|�
 function outcome(ctx: TableContext): void {
   for (const r of ctx.rows) {
     if (!r.l1 || r.l1.role !== 'benefit') continue;
-    const n = normLabel(r.l3.text);
+    const n = r.norm.l3;
     // Bad events kept at zero (因灾死亡人数 =0人) are outcomes, not outputs.
     if (OUTPUT_NAME.test(n) && !/增长|增加|提升|提高|带动|受益|新增|减少|下降|事故|事件|死亡|伤亡|案件|发生/.test(n)) ctx.emit('indicator.outcome', r.l3.cell, msg.indicatorOutcome(r.l3.text.trim()));
   }

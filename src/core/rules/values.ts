@@ -59,7 +59,7 @@ function formatIssues(ctx: TableContext, r: LogicalRow): void {
 
 function checkRow(ctx: TableContext, r: LogicalRow): void {
   const name = r.l3.text.trim();
-  if (NA_L3.test(normLabel(name))) return;
+  if (NA_L3.test(r.norm.l3)) return;
   const cell = r.value.cell;
   const raw = r.value.text.trim();
   const p: ParsedValue = r.va.parsed;
@@ -205,7 +205,7 @@ function checkMeaning(ctx: TableContext, r: LogicalRow, name: string, cell: stri
 
   // Meaning unknown: only grammar-level and clear-cut checks.
   if (p.kind === 'quant') {
-    if (p.unitClass === 'percent' && role !== 'satisfaction' && !RATE_WORDS.test(notRates(normLabel(name) + normLabel(r.desc.text))))
+    if (p.unitClass === 'percent' && role !== 'satisfaction' && !RATE_WORDS.test(notRates(r.norm.l3 + r.norm.desc)))
       ctx.emit('value.pct-not-rate', cell, msg.pctNotRate(name, raw), null, 'warning');
     else if (p.unitClass === 'percent') checkPercent(ctx, r, p, name, raw, negative, true);
     else if (p.num === 0 && (p.cmp === '≥' || p.cmp === '>')) ctx.emit('value.trivial', cell, msg.trivial(raw), null, 'warning');
@@ -226,17 +226,17 @@ function checkPercent(ctx: TableContext, r: LogicalRow, p: Extract<ParsedValue, 
 function valueRule(ctx: TableContext): void {
   for (const r of ctx.rows) checkRow(ctx, r);
   // The same value in (nearly) every row: a template filled in without thought.
-  const vals = ctx.rows.filter((r) => r.l3.text.trim()).map((r) => normLabel(r.value.text));
+  const vals = ctx.rows.filter((r) => r.l3.text.trim()).map((r) => r.norm.value);
   if (vals.length >= 5) {
     const counts = new Map<string, number>();
     for (const v of vals) if (v) counts.set(v, (counts.get(v) || 0) + 1);
     for (const [v, n] of counts) {
+      // Only a value on (nearly) every row is looked at further: asking each value was quadratic in the rows.
+      if (n < Math.max(5, Math.ceil(vals.length * 0.8))) continue;
+      const same = ctx.rows.filter((r) => r.norm.value === v);
       // Rates all aimed at 100% fit their indicators; the same value on counts, costs and dates does not.
-      const misfit = ctx.rows.filter((r) => normLabel(r.value.text) === v && r.measure !== 'rate' && r.measure !== 'satisfaction').length;
-      if (n >= Math.max(5, Math.ceil(vals.length * 0.8)) && misfit >= 2) {
-        const cells = ctx.rows.filter((r) => normLabel(r.value.text) === v).map((r) => r.value.cell);
-        ctx.emit('value.uniform', cells[0] + ':' + cells[cells.length - 1], msg.uniform(ctx.rows.find((r) => normLabel(r.value.text) === v)!.value.text.trim(), n), null, 'warning');
-      }
+      const misfit = same.filter((r) => r.measure !== 'rate' && r.measure !== 'satisfaction').length;
+      if (misfit >= 2) ctx.emit('value.uniform', same[0].value.cell + ':' + same[same.length - 1].value.cell, msg.uniform(same[0].value.text.trim(), n), null, 'warning');
     }
   }
   // Most indicators qualitative: not 细化量化.

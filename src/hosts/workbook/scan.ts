@@ -140,17 +140,21 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function stringItemText(xml: string, p: string): string {
   if (xml.indexOf('rPh') >= 0) xml = withoutElements(xml, `<${p}rPh`, `</${p}rPh>`);
   let out = '';
-  for (const el of elements(xml, `<${p}t`, `</${p}t>`)) if (el.body) out += el.body;
+  eachElement(xml, `<${p}t`, `</${p}t>`, (_, body) => {
+    if (body) out += body;
+  });
   return cellTextDecode(out);
 }
 
 /**
- * Elements `<name …>…</name>` (or `<name …/>`) of `xml`, for elements that do not nest: the text is cut at each
- * start tag, and the body and attributes are looked for only inside that piece. A regular expression with a lazy
- * body (`<c>([\s\S]*?)</c>`) would scan from every unclosed start tag to the end of the text: a row of a million
- * `<c>` took minutes. Here every character is looked at a bounded number of times.
+ * Calls `visit` with each element `<name …>…</name>` (or `<name …/>`, body null) of `xml`, for elements that do
+ * not nest, until it returns true. The text is cut at each start tag, and the body and attributes are looked for
+ * only inside that piece. A regular expression with a lazy body (`<c>([\s\S]*?)</c>`) would scan from every
+ * unclosed start tag to the end of the text: a row of a million `<c>` took minutes. Here every character is looked
+ * at a bounded number of times. A callback, not a generator: this runs for every cell of a sheet, and a generator's
+ * resumption and result objects were a fifth of reading a large sheet.
  */
-function* elements(xml: string, open: string, close: string): Generator<{ attrs: string; body: string | null }> {
+function eachElement(xml: string, open: string, close: string, visit: (attrs: string, body: string | null) => boolean | void): void {
   let i = nextStart(xml, open, 0);
   while (i >= 0) {
     const next = nextStart(xml, open, i + open.length);
@@ -162,12 +166,12 @@ function* elements(xml: string, open: string, close: string): Generator<{ attrs:
     const selfClosing = piece.charCodeAt(gt - 1) === 0x2f;
     const attrs = piece.slice(0, selfClosing ? gt - 1 : gt);
     if (selfClosing) {
-      yield { attrs, body: null };
+      if (visit(attrs, null)) return;
       continue;
     }
     const end = piece.indexOf(close, gt + 1);
     // No end tag before the next element: the body is what the file has up to there.
-    yield { attrs, body: piece.slice(gt + 1, end < 0 ? piece.length : end) };
+    if (visit(attrs, piece.slice(gt + 1, end < 0 ? piece.length : end))) return;
   }
 }
 
@@ -338,15 +342,15 @@ async function readSharedStrings(parts: PartSource, entry: PartRef): Promise<str
   return out;
 
   function parseItems(text: string): void {
-    for (const el of elements(text, si as string, close)) {
-      const body = el.body || '';
+    eachElement(text, si as string, close, (_, item) => {
+      const body = item || '';
       // The common case is one plain <t>; anything else goes through the general item reader.
       const plain = /^<t(?: xml:space="preserve")?>([^<]*)<\/t>$/.exec(body);
       const text = plain ? cellTextDecode(plain[1]) : stringItemText(body, p as string);
       if (text.length > L.cellChars) throw new WorkbookReadError(T.stringTooLong(out.length + 1, text.length));
       if (out.length >= L.sharedStrings) throw new WorkbookReadError(T.tooManyStrings(L.sharedStrings));
       out.push(text);
-    }
+    });
   }
 }
 
@@ -544,9 +548,27 @@ function lastRowStart(text: string, rowOpen: string): number {
 
 /** A1 reference without Excel's three-letter cap, so a ref past XFD is told apart from a malformed one. */
 function refCell(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,8})\$?(\d{1,15})$/.exec(ref.trim());
-  if (!m) return null;
-  return { row: parseInt(m[2], 10) - 1, col: lettersToColFast(m[1]) };
+  // By hand, not /^\$?([A-Za-z]{1,8})\$?(\d{1,15})$/: this runs for both corners of every merge.
+  const s = ref.trim();
+  let k = s.charCodeAt(0) === 0x24 ? 1 : 0;
+  let col = 0;
+  const letters = k;
+  for (; k < s.length; k++) {
+    const c = s.charCodeAt(k) | 32;
+    if (c < 0x61 || c > 0x7a) break;
+    col = col * 26 + (c - 0x60);
+  }
+  if (k === letters || k - letters > 8) return null;
+  if (s.charCodeAt(k) === 0x24) k++;
+  const digits = k;
+  let row = 0;
+  for (; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x30 || c > 0x39) return null;
+    row = row * 10 + (c - 0x30);
+  }
+  if (k === digits || k - digits > 15) return null;
+  return { row: row - 1, col: Math.min(col - 1, MAX_COLS) };
 }
 
 function readMerges(xml: string, p: string, grid: Grid, acc: { sheet: string; count: number; tally: Tally }): void {
@@ -579,27 +601,41 @@ function readMerges(xml: string, p: string, grid: Grid, acc: { sheet: string; co
 }
 
 function readRows(xml: string, p: string, grid: Grid, state: RowState): void {
-  for (const rowEl of elements(xml, `<${p}row`, `</${p}row>`)) {
-    const rAttr = /\br\s*=\s*["'](\d+)["']/.exec(rowEl.attrs);
+  const cellOpen = `<${p}c`;
+  const cellClose = `</${p}c>`;
+  let row = 0;
+  let col = -1;
+  const readCell = (a: string, content: string | null): void => {
+    col = cellColumn(a, col + 1);
+    if (col >= MAX_COLS) throw new WorkbookReadError(T.colOutOfRange(state.sheet, row + 1));
+    if (!content) return;
+    const cell = cellValue(a, content, p, state);
+    if (!cell) return;
+    if (++state.tally.cells > L.cells) throw new WorkbookReadError(T.tooManyCells(L.cells));
+    grid.setCell(row, col, cell);
+  };
+  eachElement(xml, `<${p}row`, `</${p}row>`, (attrs, body) => {
+    const r = rowNumber(attrs);
     // Row and cell references are optional in the format: without them, count on from the previous one.
-    const row = rAttr ? (rAttr[1].length > 9 ? Infinity : parseInt(rAttr[1], 10) - 1) : state.row + 1;
-    if (!(row >= 0 && row < MAX_ROWS)) throw new WorkbookReadError(T.rowOutOfRange(state.sheet, rAttr ? rAttr[1] : String(row + 1)));
+    row = r !== null ? (r.length > 9 ? Infinity : parseInt(r, 10) - 1) : state.row + 1;
+    if (!(row >= 0 && row < MAX_ROWS)) throw new WorkbookReadError(T.rowOutOfRange(state.sheet, r !== null ? r : String(row + 1)));
     state.row = row;
-    const body = rowEl.body;
-    if (!body) continue;
-    let col = -1;
-    for (const cellEl of elements(body, `<${p}c`, `</${p}c>`)) {
-      const a = cellEl.attrs;
-      col = cellColumn(a, col + 1);
-      if (col >= MAX_COLS) throw new WorkbookReadError(T.colOutOfRange(state.sheet, row + 1));
-      const content = cellEl.body;
-      if (!content) continue;
-      const cell = cellValue(a, content, p, state);
-      if (!cell) continue;
-      if (++state.tally.cells > L.cells) throw new WorkbookReadError(T.tooManyCells(L.cells));
-      grid.setCell(row, col, cell);
-    }
+    if (!body) return;
+    col = -1;
+    eachElement(body, cellOpen, cellClose, readCell);
+  });
+}
+
+/** The digits of a row's r attribute, or null when it has none. */
+function rowNumber(attrs: string): string | null {
+  // Spreadsheet programs write r first (` r="12" spans="1:7"`): read that without a regular expression.
+  if (attrs.startsWith(' r="')) {
+    let k = 4;
+    while (k < attrs.length && attrs.charCodeAt(k) >= 0x30 && attrs.charCodeAt(k) <= 0x39) k++;
+    if (k > 4 && attrs.charCodeAt(k) === 0x22) return attrs.slice(4, k);
   }
+  const m = /\br\s*=\s*["'](\d+)["']/.exec(attrs);
+  return m ? m[1] : null;
 }
 
 /** Column (0-based) from the cell's r attribute, or `fallback` when it has none. */
@@ -637,8 +673,11 @@ function cellValue(a: string, content: string, p: string, state: RowState): Cell
   const { book } = state;
   const t = attrOf(a, 't') || 'n';
   if (t === 'inlineStr') {
-    const is = elements(content, `<${p}is`, `</${p}is>`).next();
-    const s = !is.done && is.value.body ? stringItemText(is.value.body, p) : '';
+    let s = '';
+    eachElement(content, `<${p}is`, `</${p}is>`, (_, body) => {
+      if (body) s = stringItemText(body, p);
+      return true;
+    });
     return s === '' ? null : { value: checkLength(s, state) };
   }
   const vOpen = `<${p}v`;
