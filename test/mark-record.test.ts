@@ -56,6 +56,19 @@ describe('marks record', () => {
       s.set(RECORD_KEY, JSON.stringify({ v: 2, parts: 1 }));
       s.set(RECORD_KEY + '.0', JSON.stringify({ v: 2, cells: -1, fills: {}, texts: [], marked: {} }));
     }, /字段 cells 不符合格式/],
+    // The cell maps are checked by hand (cellMap in record.ts), not by zod: a wrong value there is still refused.
+    ['a fill that is not text', (s: Map<string, unknown>) => {
+      s.set(RECORD_KEY, JSON.stringify({ v: 2, parts: 1 }));
+      s.set(RECORD_KEY + '.0', JSON.stringify({ v: 2, cells: 1, fills: { 表一: { B7: 5 } }, texts: [], marked: {} }));
+    }, /字段 fills\.表一 不符合格式/],
+    ['a note of the wrong shape', (s: Map<string, unknown>) => {
+      s.set(RECORD_KEY, JSON.stringify({ v: 2, parts: 1 }));
+      s.set(RECORD_KEY + '.0', JSON.stringify({ v: 2, cells: 1, fills: {}, notes: { 表一: { B7: ['旧批注'] } }, texts: [], marked: {} }));
+    }, /字段 notes\.表一 不符合格式/],
+    ['a sheet of cells that is a list', (s: Map<string, unknown>) => {
+      s.set(RECORD_KEY, JSON.stringify({ v: 2, parts: 1 }));
+      s.set(RECORD_KEY + '.0', JSON.stringify({ v: 2, cells: 1, fills: { 表一: ['FFFF0000'] }, texts: [], marked: {} }));
+    }, /字段 fills\.表一 不符合格式/],
     ['a finding pointing past the text pool', (s: Map<string, unknown>) => {
       s.set(RECORD_KEY, JSON.stringify({ v: 2, parts: 1 }));
       s.set(RECORD_KEY + '.0', JSON.stringify({ v: 2, cells: 0, fills: {}, texts: [], marked: { 表一: [['B7', 0, 0, 0, -1]] } }));

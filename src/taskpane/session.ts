@@ -149,11 +149,29 @@ export function suggestionTarget(d: Diagnostic, grid: Grid | undefined, tables: 
 
 /** Findings of a check result, in the result's order, with stable keys and what 应用建议 writes. */
 export function toFindings(diagnostics: readonly Diagnostic[], tables: readonly TargetTable[], grids: readonly Grid[]): Finding[] {
+  const steps = findingSteps(diagnostics, tables, grids);
+  let s = steps.next();
+  while (!s.done) s = steps.next();
+  return s.value;
+}
+
+/** Diagnostics turned into findings between two steps of findingSteps. */
+const FINDINGS_PER_STEP = 500;
+
+/** toFindings in steps (yielding the count done), for the pane: ten thousand findings took a blocking 100 ms. */
+export function* findingSteps(diagnostics: readonly Diagnostic[], tables: readonly TargetTable[], grids: readonly Grid[]): Generator<number, Finding[], void> {
   const gridOf = new Map<string, Grid>();
   for (const g of grids) gridOf.set(g.name, g);
   const splitCells = splitValueCells(tables);
   const seen = new Map<string, number>();
-  return diagnostics.map((d) => {
+  const out: Finding[] = [];
+  for (const d of diagnostics) {
+    if (out.length % FINDINGS_PER_STEP === FINDINGS_PER_STEP - 1) yield out.length;
+    out.push(toFinding(d));
+  }
+  return out;
+
+  function toFinding(d: Diagnostic): Finding {
     const base = d.sheet + '!' + d.cell + '#' + d.rule;
     const n = seen.get(base) || 0;
     seen.set(base, n + 1);
@@ -172,7 +190,7 @@ export function toFindings(diagnostics: readonly Diagnostic[], tables: readonly 
       edits,
       table: tableIndexOf(d, tables),
     };
-  });
+  }
 }
 
 export type Operation = keyof typeof T.errors.ops;
@@ -335,7 +353,7 @@ export class TaskPaneSession extends Store<SessionState> {
           this.set({ notice: { kind: 'warning', text } });
           return;
         }
-        this.commit(merged, result);
+        await this.commit(merged, result);
         await this.pause();
         this.last = { scope: effective, profile };
         const summary: CheckSummary = {
@@ -630,13 +648,23 @@ export class TaskPaneSession extends Store<SessionState> {
   }
 
   /** Keeps a result as the current one. */
-  private commit(grids: Grid[], result: CheckResult & { parsed: Map<string, { grid: Grid; tables: TargetTable[] }> }): void {
-    const tables = result.tables.map((t) => t.table);
+  private async commit(grids: Grid[], result: CheckResult & { parsed: Map<string, { grid: Grid; tables: TargetTable[] }> }): Promise<void> {
+    const steps = findingSteps(
+      result.diagnostics,
+      result.tables.map((t) => t.table),
+      grids,
+    );
+    let step = steps.next();
+    while (!step.done) {
+      // A cancel here keeps the last result whole: nothing below has run yet.
+      await this.pause();
+      step = steps.next();
+    }
     this.grids = grids;
     this.parsed = result.parsed;
     this.tables = result.tables;
     this.diagnostics = result.diagnostics;
-    this.findings = toFindings(result.diagnostics, tables, grids);
+    this.findings = step.value;
   }
 
   /**
@@ -680,7 +708,7 @@ export class TaskPaneSession extends Store<SessionState> {
     await this.pause(true);
     const grids = this.keepOthers(fresh).filter((g) => sheets.indexOf(g.name) < 0 || fresh.indexOf(g) >= 0);
     const result = await this.evaluateSliced(grids, profile, fresh);
-    this.commit(grids, result);
+    await this.commit(grids, result);
     await this.pause();
     if (!this.last) this.last = { scope: 'sheet', profile };
     const summary: CheckSummary = {

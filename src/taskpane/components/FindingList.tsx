@@ -115,12 +115,39 @@ function SeverityBadge(props: { severity: Severity; small?: boolean }): JSX.Elem
 interface CardProps {
   card: FindingCard;
   session: TaskPaneSession;
-  busy: boolean;
-  selected: string | null;
+  /** The card holds the selected finding. */
+  isSelected: boolean;
 }
 
-function MessageItem(props: { f: Finding; many: boolean; first: boolean; session: TaskPaneSession; busy: boolean }): JSX.Element {
-  const { f, session, busy } = props;
+/**
+ * Whether the pane is busy, for the 应用建议 buttons only: a check or clear starting or ending then renders those
+ * buttons again, not every card (rendering hundreds of cards on each toggle held the pane for 200 ms).
+ */
+const ListBusy = React.createContext(false);
+
+const cardSelected = (card: FindingCard, selected: string | null) => !!selected && card.findings.some((f) => f.key === selected);
+
+function ApplyButton(props: { f: Finding; edits: NonNullable<Finding['edits']>; session: TaskPaneSession }): JSX.Element {
+  const { f, edits, session } = props;
+  const busy = React.useContext(ListBusy);
+  return (
+    <DefaultButton
+      className={css.apply}
+      data-testid="apply-suggestion"
+      text={edits.length > 1 ? T.applyMany(edits.length) : T.applyButton}
+      title={edits.length > 1 ? T.applyManyTitle(f.sheet) : T.applyTitle(f.sheet + '!' + edits[0].cell, edits[0].text)}
+      disabled={busy}
+      onClick={(e) => {
+        e.stopPropagation();
+        void session.applySuggestion(f.key);
+      }}
+      onKeyDown={(e) => e.stopPropagation()}
+    />
+  );
+}
+
+function MessageItem(props: { f: Finding; many: boolean; first: boolean; session: TaskPaneSession }): JSX.Element {
+  const { f, session } = props;
   const edits = f.edits;
   return (
     <div
@@ -154,31 +181,18 @@ function MessageItem(props: { f: Finding; many: boolean; first: boolean; session
               </ul>
             ) : null}
           </div>
-          {edits ? (
-            <DefaultButton
-              className={css.apply}
-              data-testid="apply-suggestion"
-              text={edits.length > 1 ? T.applyMany(edits.length) : T.applyButton}
-              title={edits.length > 1 ? T.applyManyTitle(f.sheet) : T.applyTitle(f.sheet + '!' + edits[0].cell, edits[0].text)}
-              disabled={busy}
-              onClick={(e) => {
-                e.stopPropagation();
-                void session.applySuggestion(f.key);
-              }}
-              onKeyDown={(e) => e.stopPropagation()}
-            />
-          ) : null}
+          {edits ? <ApplyButton f={f} edits={edits} session={session} /> : null}
         </div>
       ) : null}
     </div>
   );
 }
 
-function CardItem(props: CardProps): JSX.Element {
-  const { card, session, busy, selected } = props;
+// Memoised with props that change only for the card itself (its selection), so the list re-renders few cards.
+const CardItem = React.memo(function CardItem(props: CardProps): JSX.Element {
+  const { card, session, isSelected } = props;
   const first = card.findings[0];
   const select = () => void session.select(first.key);
-  const isSelected = !!selected && card.findings.some((f) => f.key === selected);
   const applicable = card.findings.find((f) => f.edits && f.edits.length === 1);
   const ref = card.sheet + '!' + first.cell;
   return (
@@ -214,18 +228,17 @@ function CardItem(props: CardProps): JSX.Element {
         {isSelected ? <span className={css.selectedTag}>{T.selectedCard}</span> : null}
       </button>
       {card.findings.map((f, i) => (
-        <MessageItem key={f.key} f={f} many={card.findings.length > 1} first={i === 0} session={session} busy={busy} />
+        <MessageItem key={f.key} f={f} many={card.findings.length > 1} first={i === 0} session={session} />
       ))}
     </div>
   );
-}
+});
 
 interface RuleRowProps {
   row: Extract<FindingRow, { kind: 'rule' }>;
   expanded: boolean;
   onToggle(): void;
   session: TaskPaneSession;
-  busy: boolean;
   selected: string | null;
 }
 
@@ -248,7 +261,7 @@ function RuleItem(props: RuleRowProps): JSX.Element {
       {expanded ? (
         <div className={css.ruleRows}>
           {row.cards.map((c) => (
-            <CardItem key={c.key} card={c} session={props.session} busy={props.busy} selected={props.selected} />
+            <CardItem key={c.key} card={c} session={props.session} isSelected={cardSelected(c, props.selected)} />
           ))}
         </div>
       ) : null}
@@ -298,7 +311,9 @@ function onArrowKeys(e: React.KeyboardEvent<HTMLDivElement>): void {
   heads[next].focus();
 }
 
-export const FindingList = React.forwardRef(function FindingList(props: FindingListProps, handle: React.Ref<FindingListHandle>): JSX.Element {
+// Memoised: the check tab renders again for every progress step of a long check or clear, and rendering hundreds of
+// cards each time held the pane for tens of milliseconds per step.
+export const FindingList = React.memo(React.forwardRef(function FindingList(props: FindingListProps, handle: React.Ref<FindingListHandle>): JSX.Element {
   const { groups, session, busy, selected } = props;
   const [closed, setClosed] = React.useState<Record<string, boolean>>({});
   const [open, setOpen] = React.useState<Record<string, boolean>>({});
@@ -350,6 +365,7 @@ export const FindingList = React.forwardRef(function FindingList(props: FindingL
 
   const shown = groups.slice(0, limit);
   return (
+    <ListBusy.Provider value={busy}>
     <div className={css.list} data-testid="finding-list" ref={root} onKeyDown={onArrowKeys}>
       {shown.map((g) => {
         const expanded = !closed[g.key];
@@ -376,7 +392,7 @@ export const FindingList = React.forwardRef(function FindingList(props: FindingL
               <div className={css.rows}>
                 {g.rows.slice(0, rowsShown).map((r) =>
                   r.kind === 'card' ? (
-                    <CardItem key={r.key} card={r.card} session={session} busy={busy} selected={selected} />
+                    <CardItem key={r.key} card={r.card} session={session} isSelected={cardSelected(r.card, selected)} />
                   ) : (
                     <RuleItem
                       key={r.key}
@@ -384,7 +400,6 @@ export const FindingList = React.forwardRef(function FindingList(props: FindingL
                       expanded={!!open[r.key]}
                       onToggle={() => toggleRule(r.key)}
                       session={session}
-                      busy={busy}
                       selected={selected}
                     />
                   ),
@@ -411,5 +426,6 @@ export const FindingList = React.forwardRef(function FindingList(props: FindingL
         />
       ) : null}
     </div>
+    </ListBusy.Provider>
   );
-});
+}));
