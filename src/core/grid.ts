@@ -57,31 +57,41 @@ export function rectToA1(r: Rect): string {
   return r.top === r.bottom && r.left === r.right ? a : a + ':' + toA1(r.bottom, r.right);
 }
 
-export function parseA1(a1: string): { row: number; col: number } {
-  // By hand, as /^\$?([A-Za-z]{1,3})\$?(\d+)$/ would: findings are sorted by their cells, ten thousand on a large sheet.
+/**
+ * The parts of an A1 address, $ signs allowed, with no cap on its letters or digits: each caller applies its own
+ * (a cell of the sheet here, a merge past XFD told from a malformed one in the reader). Null when it is not letters
+ * then digits. By hand, not a regular expression: this runs for every finding's cell and both corners of every merge.
+ */
+export function scanA1(a1: string): { letters: number; digits: number; row: number; col: number } | null {
   const s = a1.trim();
   let k = s.charCodeAt(0) === 0x24 ? 1 : 0;
   const from = k;
   let col = 0;
-  for (; k < s.length && k - from < 4; k++) {
+  for (; k < s.length; k++) {
     const c = s.charCodeAt(k) | 32;
     if (c < 0x61 || c > 0x7a) break;
     col = col * 26 + (c - 0x60);
   }
   const letters = k - from;
   if (s.charCodeAt(k) === 0x24) k++;
-  const digits = k;
+  const start = k;
   let row = 0;
   for (; k < s.length; k++) {
     const c = s.charCodeAt(k);
-    if (c < 0x30 || c > 0x39) break;
+    if (c < 0x30 || c > 0x39) return null;
     row = row * 10 + (c - 0x30);
   }
-  if (letters < 1 || letters > 3 || k === digits || k < s.length) throw new Error('Bad A1 address: ' + a1);
-  const at = { row: row - 1, col: col - 1 };
+  if (letters === 0 || k === start) return null;
+  return { letters, digits: k - start, row: row - 1, col: col - 1 };
+}
+
+/** A cell of the sheet, as /^\$?([A-Za-z]{1,3})\$?(\d+)$/ within Excel's bounds; throws on anything else. */
+export function parseA1(a1: string): { row: number; col: number } {
+  const p = scanA1(a1);
+  if (!p || p.letters > 3) throw new Error('Bad A1 address: ' + a1);
   // XFE1 or A0 parse but do not exist: callers treat them as malformed, like any bad address.
-  if (!(at.row >= 0 && at.row < MAX_ROWS && at.col < MAX_COLS)) throw new Error('A1 address outside the sheet: ' + a1);
-  return at;
+  if (!(p.row >= 0 && p.row < MAX_ROWS && p.col < MAX_COLS)) throw new Error('A1 address outside the sheet: ' + a1);
+  return { row: p.row, col: p.col };
 }
 
 export function parseRange(ref: string): Rect {

@@ -2,7 +2,7 @@
 // scanned as a stream of text under the limits of limits.ts. No Node APIs: the command line feeds it parts
 // inflated by zlib (read.ts), the browser playground parts inflated by JSZip (playground/xlsx.ts), so both refuse
 // the same hostile files with the same Chinese reasons.
-import { Grid, CellInput, Rect } from '../../core/grid';
+import { Grid, CellInput, Rect, scanA1 } from '../../core/grid';
 import { readErrorText as T } from '../../core/i18n/host';
 import { BUILTIN_FORMATS, compileFormat, NumberFormatter } from './numfmt';
 import { MAX_COLS, MAX_ROWS, READ_LIMITS as L } from './limits';
@@ -548,27 +548,9 @@ function lastRowStart(text: string, rowOpen: string): number {
 
 /** A1 reference without Excel's three-letter cap, so a ref past XFD is told apart from a malformed one. */
 function refCell(ref: string): { row: number; col: number } | null {
-  // By hand, not /^\$?([A-Za-z]{1,8})\$?(\d{1,15})$/: this runs for both corners of every merge.
-  const s = ref.trim();
-  let k = s.charCodeAt(0) === 0x24 ? 1 : 0;
-  let col = 0;
-  const letters = k;
-  for (; k < s.length; k++) {
-    const c = s.charCodeAt(k) | 32;
-    if (c < 0x61 || c > 0x7a) break;
-    col = col * 26 + (c - 0x60);
-  }
-  if (k === letters || k - letters > 8) return null;
-  if (s.charCodeAt(k) === 0x24) k++;
-  const digits = k;
-  let row = 0;
-  for (; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c < 0x30 || c > 0x39) return null;
-    row = row * 10 + (c - 0x30);
-  }
-  if (k === digits || k - digits > 15) return null;
-  return { row: row - 1, col: Math.min(col - 1, MAX_COLS) };
+  const p = scanA1(ref);
+  if (!p || p.letters > 8 || p.digits > 15) return null;
+  return { row: p.row, col: Math.min(p.col, MAX_COLS) };
 }
 
 function readMerges(xml: string, p: string, grid: Grid, acc: { sheet: string; count: number; tally: Tally }): void {
